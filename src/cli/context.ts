@@ -34,7 +34,9 @@ export async function resolveWorkspace(database: Database, ref: string | undefin
   const all = await listAllWorkspaces(database.db);
   if (all.length === 1 && all[0]) return all[0];
   if (all.length === 0)
-    throw new CliError("There is no workspace yet; create one with: ecostack workspace create --name NAME");
+    throw new CliError(
+      "There is no workspace yet; create one with: ecostack workspace create --name NAME --owner EMAIL",
+    );
   throw new CliError(`There are ${all.length} workspaces; choose one with --workspace NAME|ID.`);
 }
 
@@ -52,7 +54,8 @@ export function print(json: boolean, data: unknown, human: string) {
 export function describeError(error: unknown): string {
   if (error instanceof AppError) {
     const field = error.errors?.[0]?.path;
-    return field && !error.message.startsWith(field) ? `${field}: ${error.message}` : error.message;
+    // Service field names are the CLI's option names.
+    return field && !error.message.startsWith(field) ? `--${field}: ${error.message}` : error.message;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -31,8 +31,10 @@ function parseWith<T>(schema: { parse(v: unknown): T }, option: string, value: u
 export function buildCli(): Command {
   const program = new Command("ecostack")
     .description("Ecostack: design and run your partner ecosystem.")
-    .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    // Usage errors follow the CLI rule too: one line, prefixed, non-zero exit.
+    .configureOutput({
+      outputError: (str, write) => write(`ecostack: ${str.replace(/^error: /, "").trimEnd()}\n`),
+    });
 
   program
     .command("serve")

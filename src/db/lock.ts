@@ -12,10 +12,14 @@ export class DataDirLockedError extends Error {
   constructor(
     readonly dataDir: string,
     readonly pid: number,
+    readonly hostname?: string,
   ) {
     super(
-      `The data directory ${dataDir} is already in use by another Ecostack process (pid ${pid}). ` +
-        "Stop that process first, or set ECOSTACK_DATA_DIR to another directory.",
+      hostname
+        ? `The data directory ${dataDir} is already in use by an Ecostack process (pid ${pid}) on host ${hostname}. ` +
+            `If that process is gone, delete ${path.join(dataDir, "ecostack.lock")}.`
+        : `The data directory ${dataDir} is already in use by another Ecostack process (pid ${pid}). ` +
+            "Stop that process first, or set ECOSTACK_DATA_DIR to another directory.",
     );
   }
 }
@@ -44,34 +48,54 @@ function readLock(file: string): LockInfo | undefined {
 
 export type DataDirLock = { file: string; release(): void };
 
+/** Lock files this process holds: opening the same data dir twice in one process is refused too. */
+const heldHere = new Set<string>();
+
+/** Create the lock file with its content in one step (write a temp file, then hard-link it). */
+function createExclusively(file: string, content: string): boolean {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(temp, content);
+  try {
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
 export function lockDataDir(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, "ecostack.lock");
+  const file = path.join(path.resolve(dataDir), "ecostack.lock");
+  if (heldHere.has(file)) throw new DataDirLockedError(dataDir, process.pid);
   const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: "wx" });
+    if (createExclusively(file, JSON.stringify(info))) {
+      heldHere.add(file);
       let released = false;
       return {
         file,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(file);
           const current = readLock(file);
           if (current?.pid === process.pid) fs.rmSync(file, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readLock(file);
-      const sameHost = holder?.hostname === os.hostname();
-      if (holder && sameHost && holder.pid !== process.pid && isAlive(holder.pid)) {
-        throw new DataDirLockedError(dataDir, holder.pid);
-      }
-      if (holder && !sameHost) throw new DataDirLockedError(dataDir, holder.pid);
-      // Stale: the process that held it is gone. Clear and retry once.
-      fs.rmSync(file, { force: true });
     }
+    const holder = readLock(file);
+    if (holder && holder.hostname !== os.hostname()) {
+      throw new DataDirLockedError(dataDir, holder.pid, holder.hostname);
+    }
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      throw new DataDirLockedError(dataDir, holder.pid);
+    }
+    // Stale: the process that held it is gone (or it is our own pid from a previous life,
+    // as for pid 1 in a restarted container). Clear and retry once.
+    fs.rmSync(file, { force: true });
   }
   throw new Error(`Could not lock the data directory ${dataDir}`);
 }

@@ -21,7 +21,7 @@ export const encodeCursor = (key: string) => Buffer.from(key, "utf8").toString("
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   const key = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!uuidPattern.test(key)) throw invalid("cursor", "is not a cursor returned by this list");
+  if (!uuidPattern.test(key)) throw invalid("querystring.cursor", "is not a cursor returned by this list");
   return key;
 }
 

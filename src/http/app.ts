@@ -29,6 +29,7 @@ import { registerWorkspaceRoutes } from "../modules/workspaces/routes.ts";
 import { authGate } from "./auth.ts";
 import { registerDocsRoutes } from "./docs.ts";
 import { installErrorHandling, sendProblem } from "./errors.ts";
+import { rejectNulCharacters } from "./nul.ts";
 import type { Policy } from "./policy.ts";
 import { registerWebApp } from "./web.ts";
 
@@ -61,6 +62,22 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
     logger: { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
+    routerOptions: { maxParamLength: 500 },
+    // Errors the router raises before any route runs get the same problem+json shape.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+        return sendProblem(request, reply, "validation_failed", "A path segment of the URL is too long.");
+      }
+      if (error.code === "FST_ERR_BAD_URL")
+        return sendProblem(request, reply, "validation_failed", "The URL is malformed.");
+      request.log.error({ err: error }, "router error");
+      return sendProblem(
+        request,
+        reply,
+        "internal_error",
+        "Something went wrong on our side. It has been logged.",
+      );
+    },
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -121,6 +138,7 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
   });
 
   app.addHook("onRequest", authGate(deps.database.db));
+  app.addHook("preValidation", rejectNulCharacters);
 
   await app.register(
     async (api) => {

@@ -79,7 +79,7 @@ function checkCsrf(request: FastifyRequest, principal: Principal) {
 async function resolveWorkspace(db: Db, request: FastifyRequest, principal: Principal, policy: Policy) {
   if (policy.access !== "workspace") return null;
   const header = request.headers[WORKSPACE_HEADER];
-  const requested = typeof header === "string" && header !== "" ? header : undefined;
+  const requested = typeof header === "string" && header !== "" ? header.toLowerCase() : undefined;
   if (requested !== undefined && !uuidPattern.test(requested)) throw notFound("Workspace");
   let context: WorkspaceContext;
   if (principal.kind === "api_key") {

@@ -89,13 +89,21 @@ ${tags.map((t) => `<h2 id="tag-${t}">${escapeHtml(t)}</h2>${(byTag.get(t) ?? [])
 }
 
 export function registerDocsRoutes(app: FastifyInstance) {
-  app.get("/api/openapi.json", { config: { policy: policy.public }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    "/api/openapi.json",
+    {
+      config: { policy: policy.public },
+      schema: { tags: ["meta"], summary: "This API's OpenAPI 3.1 document" },
+    },
+    async () => app.swagger(),
   );
   let page: string | undefined;
   app.get(
     "/api/docs",
-    { config: { policy: policy.public }, schema: { hide: true } },
+    {
+      config: { policy: policy.public },
+      schema: { tags: ["meta"], summary: "Readable API reference (HTML)" },
+    },
     async (_request, reply) => {
       page ??= renderDocsPage(app.swagger() as unknown as OpenApiDoc);
       return reply.type("text/html; charset=utf-8").send(page);

@@ -57,10 +57,29 @@ const fastifyCodes: Record<string, { code: ProblemCode; detail: string }> = {
   FST_ERR_CTP_INVALID_TYPE: { code: "validation_failed", detail: "The Content-Type header is invalid." },
 };
 
+const requestPart = /^(body|querystring|params|headers)(\.|$)/;
+
+/**
+ * Services name domain fields ("email"); over HTTP a field path says where it was sent
+ * ("body.email"), like the schema validation errors do.
+ */
+function locateFieldErrors(error: AppError): { detail: string; errors?: FieldError[] } {
+  if (!error.errors) return { detail: error.message };
+  const errors = error.errors.map((e) => (requestPart.test(e.path) ? e : { ...e, path: `body.${e.path}` }));
+  const first = error.errors[0];
+  const detail =
+    first && errors[0] && error.message.startsWith(`${first.path}:`)
+      ? `${errors[0].path}${error.message.slice(first.path.length)}`
+      : error.message;
+  return { detail, errors };
+}
+
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError)
-      return sendProblem(request, reply, error.code, error.message, error.errors);
+    if (error instanceof AppError) {
+      const located = locateFieldErrors(error);
+      return sendProblem(request, reply, error.code, located.detail, located.errors);
+    }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const errors = fieldErrorsFromValidation(error);
       const first = errors[0];

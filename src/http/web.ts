@@ -16,9 +16,12 @@ export async function registerWebApp(
     return undefined;
   }
   await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: true });
-  const html = fs.readFileSync(index, "utf8");
-  app.get("/", { config: { policy: { access: "public" } } }, (_request, reply) =>
-    reply.type("text/html").send(html),
-  );
-  return { sendIndex: (reply) => reply.type("text/html; charset=utf-8").send(html) };
+  // Read per request: a rebuild of the web app while the server runs must not leave it pointing at old assets.
+  const sendIndex = (reply: FastifyReply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(fs.readFileSync(index, "utf8"));
+  app.get("/", { config: { policy: { access: "public" } } }, (_request, reply) => sendIndex(reply));
+  return { sendIndex };
 }

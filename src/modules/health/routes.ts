@@ -1,6 +1,16 @@
 /** Liveness and database state, for people, load balancers and the e2e harness. */
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { policy } from "../../http/policy.ts";
+
+const healthView = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({
+    status: z.enum(["up", "down"]),
+    driver: z.enum(["pglite", "postgres"]),
+    latencyMs: z.number(),
+  }),
+});
 
 const PING_TIMEOUT_MS = 2_000;
 
@@ -10,7 +20,11 @@ export function registerHealthRoutes(app: FastifyInstance) {
     "/api/health",
     {
       config: { policy: policy.public },
-      schema: { tags: ["health"], summary: "Server and database state" },
+      schema: {
+        tags: ["health"],
+        summary: "Server and database state (503 with Retry-After when the database is down)",
+        response: { 200: healthView, 503: healthView },
+      },
     },
     async (_request, reply) => {
       const started = performance.now();
@@ -25,7 +39,7 @@ export function registerHealthRoutes(app: FastifyInstance) {
       } catch {
         up = false;
       }
-      const body = {
+      const body: z.infer<typeof healthView> = {
         status: up ? "ok" : "degraded",
         database: {
           status: up ? "up" : "down",

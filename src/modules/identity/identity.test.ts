@@ -46,7 +46,7 @@ describe("sign-up", () => {
       payload: { name: "X", email: user.email, password: TEST_PASSWORD, workspaceName: "Y" },
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ code: "conflict", errors: [{ path: "email" }] });
+    expect(dup.json()).toMatchObject({ code: "conflict", errors: [{ path: "body.email" }] });
     const short = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/signup",

@@ -105,7 +105,15 @@ export async function revokeInvitation(db: Db, ctx: WorkspaceContext, id: string
   const updated = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(inWorkspace(invitations, ctx, eq(invitations.id, id), isNull(invitations.acceptedAt)))
+    .where(
+      inWorkspace(
+        invitations,
+        ctx,
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   if (updated.length === 0) throw notFound("Pending invitation");
 }
