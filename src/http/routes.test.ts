@@ -11,7 +11,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiKey } from "../modules/apikeys/service.ts";
 import { apiKeys } from "../modules/apikeys/tables.ts";
@@ -22,26 +21,19 @@ import { addMember, createWorkspace, type Workspace } from "../modules/workspace
 import { invitations, memberships, workspaces } from "../modules/workspaces/tables.ts";
 import { createTestApp, type TestApp } from "../test/app.ts";
 import { makeApiKey, makeMember, makeUser, makeWorkspace, signIn, TEST_PASSWORD } from "../test/factories.ts";
+import type {
+  Caller,
+  Entry,
+  MatrixEnv,
+  Method,
+  MatrixResponse as Response,
+  SessionAuth,
+} from "../test/matrix.ts";
 import { apiKeyRoles, type Policy, policy, type Role, roles, vendorRoles } from "./policy.ts";
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type Response = LightMyRequestResponse;
-type SessionAuth = { cookie: string; csrfToken: string };
 
 // ---------------------------------------------------------------------------------------------
 // Callers
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Who calls. Tenant "A" is the workspace under test; tenant "B" callers belong to another
- * workspace and send `X-Ecostack-Workspace: <A's id>` to reach into A.
- */
-type Caller = {
-  name: string;
-  kind: "anonymous" | "session" | "apiKey";
-  tenant: "A" | "B" | null;
-  role: Role | null;
-};
 
 const callers: Caller[] = [
   { name: "anonymous", kind: "anonymous", tenant: null, role: null },
@@ -192,36 +184,7 @@ async function apiKeyRow(id: string) {
 // The matrix: one sample request per /api/v1 route
 // ---------------------------------------------------------------------------------------------
 
-type Case = { caller: Caller; user: User | null; session: SessionAuth | null };
-type Prepared = {
-  params?: Record<string, string>;
-  body?: Record<string, unknown>;
-  /** Runs after a successful call: the effect happened. */
-  succeeded?: (response: Response) => Promise<void> | void;
-  /** Runs after a refused call: the target is exactly as before. */
-  unchanged?: () => Promise<void> | void;
-};
-type Entry = {
-  /**
-   * The policy this route was reviewed with. The gate is checked against the policy the route
-   * declares; this pin makes any change of a declared policy a deliberate edit here too.
-   */
-  policy: Policy;
-  /** The route's documented success status. */
-  ok: number;
-  /** The call ends or repoints the caller's session: session callers use a fresh one. */
-  freshSession?: true;
-  /**
-   * The response shows A's data to any holder of the URL by design (an invitation link is a
-   * capability); the no-leak check for other tenants' callers does not apply.
-   */
-  capabilityUrl?: true;
-  /** Explicit expectations where the route's business rules decide, not the gate. */
-  override?: (caller: Caller) => number | undefined;
-  prepare(c: Case): Promise<Prepared>;
-};
-
-const matrix: Record<string, Entry> = {
+const coreMatrix: Record<string, Entry> = {
   "POST /api/v1/auth/signup": {
     policy: policy.public,
     ok: 201,
@@ -532,6 +495,22 @@ const matrix: Record<string, Entry> = {
   },
 };
 
+/** Everything a module's routes.matrix.ts may use; see src/test/matrix.ts. */
+const env: MatrixEnv = {
+  app: () => t,
+  workspaceA: () => w.A,
+  ownerCtxA: () => ownerCtx(w.A, w.aUsers.owner),
+  uniq,
+};
+
+const matrix: Record<string, Entry> = {
+  ...coreMatrix,
+};
+
+function withQuery(url: string, query: Record<string, string> | undefined): string {
+  return query ? `${url}?${new URLSearchParams(query).toString()}` : url;
+}
+
 function fillParams(url: string, params: Record<string, string> = {}): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
@@ -703,7 +682,7 @@ describe("role × route matrix", () => {
           const prepared = await entry.prepare({ caller, user, session });
           const response = await inject(
             method,
-            fillParams(url, prepared.params),
+            withQuery(fillParams(url, prepared.params), prepared.query),
             headersFor(caller, method, session),
             prepared.body,
           );
@@ -730,7 +709,12 @@ describe("cookie-authenticated writes without the CSRF token", () => {
       const prepared = await entry.prepare({ caller: owner, user, session });
       const headers = headersFor(owner, method, session);
       delete headers["x-csrf-token"];
-      const response = await inject(method, fillParams(url, prepared.params), headers, prepared.body);
+      const response = await inject(
+        method,
+        withQuery(fillParams(url, prepared.params), prepared.query),
+        headers,
+        prepared.body,
+      );
       expectProblem(response, 403);
       expect(response.json().detail).toContain("CSRF");
       await prepared.unchanged?.();
