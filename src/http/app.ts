@@ -60,6 +60,8 @@ function describePolicy(policy: Policy): string {
 export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = {}): Promise<ApiApp> {
   const app = Fastify({
     logger: { level: deps.config.logLevel },
+    // One structured line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
     routerOptions: { maxParamLength: 500 },
@@ -104,7 +106,10 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
     if (policy && route.schema) {
       const schema = route.schema as Record<string, unknown>;
       const who = `**Who may call:** ${describePolicy(policy)}`;
-      schema.description = schema.description ? `${String(schema.description)}\n\n${who}` : who;
+      // GET and its automatic HEAD share one schema object: describe it once.
+      const description = schema.description ? String(schema.description) : "";
+      if (!description.includes("**Who may call:**"))
+        schema.description = description ? `${description}\n\n${who}` : who;
       schema.security =
         policy.access === "public"
           ? []
@@ -137,6 +142,19 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
     transform: jsonSchemaTransform,
   });
 
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url.split("?")[0],
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        principal: request.principal?.kind,
+        workspaceId: request.workspace?.workspaceId,
+      },
+      "request",
+    );
+  });
   app.addHook("onRequest", authGate(deps.database.db));
   app.addHook("preValidation", rejectNulCharacters);
 

@@ -22,6 +22,8 @@ export async function registerWebApp(
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-cache")
       .send(fs.readFileSync(index, "utf8"));
-  app.get("/", { config: { policy: { access: "public" } } }, (_request, reply) => sendIndex(reply));
+  app.get("/", { config: { policy: { access: "public" } }, schema: { hide: true } }, (_request, reply) =>
+    sendIndex(reply),
+  );
   return { sendIndex };
 }
