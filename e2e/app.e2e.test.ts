@@ -36,8 +36,8 @@ const AREAS = [
     nav: "Strategy",
     text: "Design your Ecosystem Strategy Stack: ICPs, Value Chain of the Customer, Buyer's Journey (Identify → Reach → Influence → Develop → Expand), Sales Plays and the stack matrix.",
   },
-  { nav: "Partners", text: "Your partner directory will live here" },
-  { nav: "Accounts", text: "each with an ICP fit score from 0 to 100" },
+  { nav: "Partners", text: "Every company in your ecosystem" },
+  { nav: "Accounts", text: "Your CRM accounts and their opportunities" },
   { nav: "Mapping", text: "Account mapping will match your accounts with each partner's" },
   { nav: "Imports", text: "Import CRM exports (Salesforce, HubSpot or plain CSV)" },
 ] as const;

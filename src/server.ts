@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { buildApp } from "./http/app.ts";
+import { createJobRuntime } from "./jobs/runtime.ts";
 import { type DemoLogin, seedDemo } from "./modules/demo/seed.ts";
 import { countUsers } from "./modules/identity/service.ts";
 
@@ -44,6 +45,11 @@ export async function startServer(config: Config) {
     await database.migrate();
     const demo = await maybeSeedDemo(database, config);
     const app = await buildApp({ database, config }, { serveWeb: true });
+    // Background jobs run in this process; work left by a previous run is picked up here.
+    const jobs = createJobRuntime(database, {
+      onError: (error) => app.log.error({ err: error }, "job queue"),
+    });
+    await jobs.start();
     const shutdown = (signal: string) => {
       if (closing) return;
       closing = true;
@@ -51,6 +57,7 @@ export async function startServer(config: Config) {
         app.log.info({ signal }, "shutting down");
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
+        await jobs.stop().catch((error: unknown) => app.log.error({ err: error }, "stopping jobs"));
         await app.close();
         await database.close();
         process.exit(0);

@@ -16,7 +16,12 @@ import { randomToken } from "../modules/identity/secrets.ts";
 import { createUser, findUserByEmail } from "../modules/identity/service.ts";
 import { addMember, createWorkspace, listAllWorkspaces } from "../modules/workspaces/service.ts";
 import { startServer } from "../server.ts";
+import { registerAccountCommands } from "./accounts.ts";
 import { CliError, cliContext, describeError, print, resolveWorkspace, withDatabase } from "./context.ts";
+import { registerIcpCommands } from "./icps.ts";
+import { registerJobCommands } from "./jobs.ts";
+import { registerPartnerCommands } from "./partners.ts";
+import { registerStackCommands } from "./stack.ts";
 
 function parseWith<T>(schema: { parse(v: unknown): T }, option: string, value: unknown): T {
   try {
@@ -199,6 +204,11 @@ export function buildCli(): Command {
       });
     });
 
+  registerPartnerCommands(program);
+  registerAccountCommands(program);
+  registerStackCommands(program);
+  registerJobCommands(program);
+  registerIcpCommands(program);
   return program;
 }
 

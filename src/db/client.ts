@@ -25,8 +25,19 @@ export type Driver = "pglite" | "postgres";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/**
+ * Raw SQL for the job queue (pg-boss's `db` option): parameterless multi-statement scripts run as
+ * one simple query, parameterised statements as prepared ones. Kept beside drizzle so pg-boss
+ * shares the one PGlite connection (only one process may open the data dir) or the pool.
+ */
+export type JobQueueSql = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number }>;
+};
+
 export type Database = {
   db: Db;
+  /** SQL access for the background job runtime (src/jobs); absent on hand-made test doubles. */
+  jobQueueSql?: JobQueueSql;
   driver: Driver;
   /** Human-readable location: the data dir or the server (without password). */
   location: string;
@@ -48,6 +59,18 @@ export function wrapPglite(client: PGlite, location: string, onClose?: () => voi
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
+    jobQueueSql: {
+      async executeSql(text, values) {
+        if (values && values.length > 0) {
+          const result = await client.query(text, values);
+          return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+        }
+        // pg-boss installs its schema as one multi-statement script, which only exec() accepts.
+        const results = await client.exec(text);
+        const last = results[results.length - 1];
+        return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+      },
+    },
     driver: "pglite",
     location,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
@@ -82,6 +105,14 @@ export function openPostgres(url: string): Database {
   let closed = false;
   return {
     db,
+    jobQueueSql: {
+      async executeSql(text, values) {
+        // A multi-statement script answers with one result per statement: the last one counts.
+        const answer: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);
+        const result = Array.isArray(answer) ? answer[answer.length - 1] : answer;
+        return { rows: result?.rows ?? [], rowCount: result?.rowCount ?? result?.rows.length ?? 0 };
+      },
+    },
     driver: "postgres",
     location: redactUrl(url),
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),

@@ -9,6 +9,7 @@ import fastifySwagger from "@fastify/swagger";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  LogController,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -22,9 +23,19 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { Database, Db } from "../db/client.ts";
+import { registerOpportunityRoutes } from "../modules/accounts/opportunity-routes.ts";
+import { registerAccountRoutes } from "../modules/accounts/routes.ts";
 import { registerApiKeyRoutes } from "../modules/apikeys/routes.ts";
 import { registerHealthRoutes } from "../modules/health/routes.ts";
+import { registerIcpRoutes } from "../modules/icps/routes.ts";
 import { registerIdentityRoutes } from "../modules/identity/routes.ts";
+import { registerJobRoutes } from "../modules/jobs/routes.ts";
+import { registerJourneyRoutes } from "../modules/journey/routes.ts";
+import { registerPartnerRoutes } from "../modules/partners/routes.ts";
+import { registerPlayRoutes } from "../modules/plays/routes.ts";
+import { registerSolutionRoutes } from "../modules/solutions/routes.ts";
+import { registerStackRoutes } from "../modules/stack/routes.ts";
+import { registerVcocRoutes } from "../modules/vcoc/routes.ts";
 import { registerWorkspaceRoutes } from "../modules/workspaces/routes.ts";
 import { authGate } from "./auth.ts";
 import { registerDocsRoutes } from "./docs.ts";
@@ -61,7 +72,7 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     // One structured line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: false,
     routerOptions: { maxParamLength: 500 },
@@ -164,6 +175,16 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
       registerIdentityRoutes(typed);
       registerWorkspaceRoutes(typed);
       registerApiKeyRoutes(typed);
+      registerJobRoutes(typed);
+      registerJourneyRoutes(typed);
+      registerIcpRoutes(typed);
+      registerStackRoutes(typed);
+      registerPartnerRoutes(typed);
+      registerSolutionRoutes(typed);
+      registerAccountRoutes(typed);
+      registerOpportunityRoutes(typed);
+      registerVcocRoutes(typed);
+      registerPlayRoutes(typed);
     },
     { prefix: "/api/v1" },
   );

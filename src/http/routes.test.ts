@@ -12,10 +12,19 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { accountsMatrix } from "../modules/accounts/routes.matrix.ts";
 import { createApiKey } from "../modules/apikeys/service.ts";
 import { apiKeys } from "../modules/apikeys/tables.ts";
+import { icpsMatrix } from "../modules/icps/routes.matrix.ts";
 import { openSession, type User } from "../modules/identity/service.ts";
 import { users } from "../modules/identity/tables.ts";
+import { jobsMatrix } from "../modules/jobs/routes.matrix.ts";
+import { journeyMatrix } from "../modules/journey/routes.matrix.ts";
+import { partnersMatrix } from "../modules/partners/routes.matrix.ts";
+import { playsMatrix } from "../modules/plays/routes.matrix.ts";
+import { solutionsMatrix } from "../modules/solutions/routes.matrix.ts";
+import { stackMatrix } from "../modules/stack/routes.matrix.ts";
+import { vcocMatrix } from "../modules/vcoc/routes.matrix.ts";
 import { createInvitation } from "../modules/workspaces/invitations.ts";
 import { addMember, createWorkspace, type Workspace } from "../modules/workspaces/service.ts";
 import { invitations, memberships, workspaces } from "../modules/workspaces/tables.ts";
@@ -505,6 +514,15 @@ const env: MatrixEnv = {
 
 const matrix: Record<string, Entry> = {
   ...coreMatrix,
+  ...jobsMatrix(env),
+  ...journeyMatrix(env),
+  ...icpsMatrix(env),
+  ...partnersMatrix(env),
+  ...solutionsMatrix(env),
+  ...accountsMatrix(env),
+  ...vcocMatrix(env),
+  ...playsMatrix(env),
+  ...stackMatrix(env),
 };
 
 function withQuery(url: string, query: Record<string, string> | undefined): string {

@@ -1,12 +1,14 @@
 /**
- * The demo workspace a newcomer lands in: an invented vendor with one user per role. Later
- * modules add their own demo data here (partners, accounts, ICPs, plays…).
+ * The demo workspace a newcomer lands in: an invented vendor with one user per role, and its
+ * Ecosystem Strategy Stack (solutions, ICPs, value chains, partners, plays) and CRM data
+ * (seed-strategy.ts), so every page tells a story with real gaps from the first start.
  */
 import type { Db } from "../../db/client.ts";
 import type { Role } from "../../http/policy.ts";
 import { randomToken } from "../identity/secrets.ts";
 import { createUser, findUserByEmail } from "../identity/service.ts";
 import { addMember, createWorkspace, type Workspace } from "../workspaces/service.ts";
+import { seedDemoStrategy } from "./seed-strategy.ts";
 
 export const DEMO_WORKSPACE_NAME = "Bluefjord Analytics";
 export const DEMO_EMAIL = "demo@ecostack.local";
@@ -42,6 +44,7 @@ export async function seedDemo(db: Db, password = `demo-${randomToken(9)}`): Pro
       const user = await createUser(tx, { email: person.email, name: person.name, password });
       await addMember(tx, workspace.id, user.id, person.role);
     }
+    await seedDemoStrategy(tx, workspace.id);
     return {
       email: DEMO_EMAIL,
       password,

@@ -76,19 +76,77 @@ const areasChunk = () => import("./routes/areas");
 const strategyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/strategy",
-  component: lazyRouteComponent(areasChunk, "StrategyPage"),
+  validateSearch: z.object({
+    solution: z.string().optional().catch(undefined),
+    icp: z.string().optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import("./routes/strategy"), "StrategyPage"),
+});
+
+const icpsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/icps",
+  component: lazyRouteComponent(() => import("./routes/icps"), "IcpsPage"),
+});
+
+const icpDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/icps/$icpId",
+  component: lazyRouteComponent(() => import("./routes/icp-detail"), "IcpDetailPage"),
+});
+
+const journeyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/journey",
+  component: lazyRouteComponent(() => import("./routes/journey"), "JourneyPage"),
+});
+
+const valueChainRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/icps/$icpId/value-chain",
+  component: lazyRouteComponent(() => import("./routes/value-chain"), "ValueChainPage"),
+});
+
+const playsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/plays",
+  component: lazyRouteComponent(() => import("./routes/plays"), "PlaysPage"),
+});
+
+const playDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy/plays/$playId",
+  component: lazyRouteComponent(() => import("./routes/play-detail"), "PlayDetailPage"),
 });
 
 const partnersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/partners",
-  component: lazyRouteComponent(areasChunk, "PartnersPage"),
+  component: lazyRouteComponent(() => import("./routes/partners"), "PartnersPage"),
+});
+
+const partnerDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/partners/$partnerId",
+  component: lazyRouteComponent(() => import("./routes/partner-detail"), "PartnerDetailPage"),
+});
+
+const solutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/solutions",
+  component: lazyRouteComponent(() => import("./routes/solutions"), "SolutionsPage"),
 });
 
 const accountsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/accounts",
-  component: lazyRouteComponent(areasChunk, "AccountsPage"),
+  component: lazyRouteComponent(() => import("./routes/accounts"), "AccountsPage"),
+});
+
+const accountDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/accounts/$accountId",
+  component: lazyRouteComponent(() => import("./routes/account-detail"), "AccountDetailPage"),
 });
 
 const mappingRoute = createRoute({
@@ -150,8 +208,17 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     overviewRoute,
     strategyRoute,
+    icpsRoute,
+    icpDetailRoute,
+    journeyRoute,
+    valueChainRoute,
+    playsRoute,
+    playDetailRoute,
     partnersRoute,
+    partnerDetailRoute,
+    solutionsRoute,
     accountsRoute,
+    accountDetailRoute,
     mappingRoute,
     importsRoute,
     settingsRoute.addChildren([

@@ -1,0 +1,84 @@
+/** Role × route matrix entries of the journey arc routes (see src/test/matrix.ts). */
+import { expect } from "vitest";
+import { policy, roles } from "../../http/policy.ts";
+import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { createJourneyStage, getJourneyStage, listJourneyStages } from "./service.ts";
+
+export function journeyMatrix(env: MatrixEnv): Record<string, Entry> {
+  const db = () => env.app().database.db;
+  const makeTarget = () => createJourneyStage(db(), env.ownerCtxA(), { name: `Matrix Stage ${env.uniq()}` });
+  const stageIds = async () => (await listJourneyStages(db(), env.ownerCtxA())).map((s) => s.id);
+
+  return {
+    "GET /api/v1/journey-stages": {
+      policy: policy.workspace(roles.anyMember),
+      ok: 200,
+      async prepare() {
+        const ids = await stageIds();
+        return { succeeded: (r) => expect(r.json().items.map((s: { id: string }) => s.id)).toEqual(ids) };
+      },
+    },
+    "POST /api/v1/journey-stages": {
+      policy: policy.workspace(roles.editors),
+      ok: 201,
+      async prepare() {
+        const name = `Matrix New Stage ${env.uniq()}`;
+        return {
+          body: { name },
+          succeeded: (r) => expect(r.json()).toMatchObject({ name }),
+          async unchanged() {
+            const names = (await listJourneyStages(db(), env.ownerCtxA())).map((s) => s.name);
+            expect(names).not.toContain(name);
+          },
+        };
+      },
+    },
+    "PUT /api/v1/journey-stages/order": {
+      policy: policy.workspace(roles.editors),
+      ok: 200,
+      async prepare() {
+        const before = await stageIds();
+        const reversed = [...before].reverse();
+        return {
+          body: { ids: reversed },
+          succeeded: (r) => expect(r.json().items.map((s: { id: string }) => s.id)).toEqual(reversed),
+          async unchanged() {
+            expect(await stageIds()).toEqual(before);
+          },
+        };
+      },
+    },
+    "PATCH /api/v1/journey-stages/:id": {
+      policy: policy.workspace(roles.editors),
+      ok: 200,
+      async prepare() {
+        const target = await makeTarget();
+        const name = `Renamed Stage ${env.uniq()}`;
+        return {
+          params: { id: target.id },
+          body: { name },
+          succeeded: (r) => expect(r.json()).toMatchObject({ id: target.id, key: target.key, name }),
+          async unchanged() {
+            expect((await getJourneyStage(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
+          },
+        };
+      },
+    },
+    "DELETE /api/v1/journey-stages/:id": {
+      policy: policy.workspace(roles.editors),
+      ok: 204,
+      async prepare() {
+        const target = await makeTarget();
+        return {
+          params: { id: target.id },
+          async succeeded() {
+            await expect(getJourneyStage(db(), env.ownerCtxA(), target.id)).rejects.toThrow("not found");
+          },
+          async unchanged() {
+            expect((await getJourneyStage(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
+          },
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { type AccountFilters, useAccounts } from "../../features/accounts/api/get-accounts";
+import { AccountFormModal } from "../../features/accounts/components/AccountFormModal";
+import { AccountsTable } from "../../features/accounts/components/AccountsTable";
+import {
+  ACCOUNT_STATUS_LABELS,
+  ACCOUNT_STATUSES,
+  canEditAccounts,
+} from "../../features/accounts/components/labels";
+import { allItems } from "../../shared/api/pagination";
+import { useCurrentRole } from "../../shared/auth/session";
+import { ErrorAlert } from "../../shared/ui/ErrorAlert";
+import { IconPlus } from "../../shared/ui/icons";
+import { PageHeader } from "../../shared/ui/PageHeader";
+import { TableSkeleton } from "../../shared/ui/TableSkeleton";
+
+/** Search waits for a pause in typing so that each keystroke does not fetch. */
+const SEARCH_DELAY_MS = 250;
+
+/** The vendor's own accounts: customers, open opportunities, prospects and churned ones. */
+export function AccountsPage() {
+  const [filters, setFilters] = useState<AccountFilters>({ q: "", status: null });
+  const [search, setSearch] = useState("");
+  const accounts = useAccounts(filters);
+  const canEdit = canEditAccounts(useCurrentRole());
+  const [adding, setAdding] = useState(false);
+  const items = allItems(accounts.data?.pages);
+
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.q === search ? f : { ...f, q: search })),
+      SEARCH_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  return (
+    <>
+      <PageHeader
+        title="Accounts"
+        description="Your CRM accounts and their opportunities: the customers and prospects your partners can help you reach."
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              Add account
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
+        <Group gap="sm" align="flex-end" mb="md">
+          <TextInput
+            label="Search"
+            placeholder="Name or domain"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={{ base: "100%", sm: 260 }}
+          />
+          <Select
+            label="Status"
+            placeholder="All statuses"
+            clearable
+            data={ACCOUNT_STATUSES.map((value) => ({ value, label: ACCOUNT_STATUS_LABELS[value] }))}
+            value={filters.status}
+            onChange={(status) => setFilters((f) => ({ ...f, status }))}
+            w={{ base: "100%", sm: 200 }}
+          />
+        </Group>
+        {accounts.isPending ? (
+          <TableSkeleton />
+        ) : accounts.isError ? (
+          <ErrorAlert error={accounts.error} onRetry={() => accounts.refetch()} />
+        ) : items.length === 0 ? (
+          <Stack align="center" gap="xs" py="xl">
+            <Text fw={700}>{filters.q || filters.status ? "No account matches" : "No accounts yet"}</Text>
+            <Text size="sm" c="dimmed" ta="center" maw={460}>
+              {filters.q || filters.status
+                ? "Clear the filter or search for another name."
+                : "Add the accounts you sell to, or import them from your CRM."}
+            </Text>
+          </Stack>
+        ) : (
+          <>
+            <AccountsTable accounts={items} />
+            {accounts.hasNextPage && (
+              <Button
+                variant="default"
+                mt="sm"
+                onClick={() => accounts.fetchNextPage()}
+                loading={accounts.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            )}
+          </>
+        )}
+      </Paper>
+      {adding && <AccountFormModal opened onClose={() => setAdding(false)} />}
+    </>
+  );
+}
