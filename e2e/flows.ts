@@ -62,3 +62,23 @@ export async function switchTo(page: Page, workspaceName: string): Promise<void>
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * A JSON call to /api/v1 as the signed-in user, the way the app makes it: session cookie plus the
+ * CSRF cookie's token in the header (writes need it). Returns the status and the parsed body.
+ */
+export async function sessionApi(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === "ecostack_csrf")?.value;
+  const response = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    headers: csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {},
+    ...(body === undefined ? {} : { data: body }),
+  });
+  const text = await response.text();
+  return { status: response.status(), json: text ? (JSON.parse(text) as unknown) : null };
+}

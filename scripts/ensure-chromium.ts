@@ -22,13 +22,13 @@ function main() {
   const canInstall = process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get");
   if (!canInstall) {
     process.stderr.write(
-      "Browser tests need Chromium, which is not installed. Run:\n  sudo apt-get update && sudo apt-get install -y chromium\n",
+      "Browser tests need Chromium, which is not installed. Run:\n  sudo apt-get update && sudo apt-get install -y chromium poppler-utils\n",
     );
     process.exit(1);
   }
   process.stdout.write("Chromium not found: installing Debian's chromium package…\n");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "poppler-utils"], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
