@@ -21,7 +21,6 @@ const owner: Person = {
   email: "ines@bluefjord.example",
   password: "strategy-stack-2026",
 };
-const repoRoot = path.resolve(import.meta.dirname, "..");
 const idBody = z.object({ id: z.string() });
 const stackGaps = z.object({ gaps: z.array(z.object({ reason: z.string() })) });
 
@@ -362,9 +361,8 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
       ).toBe(1);
     }
     const shot = artifactPath("strategy-journey-play");
+    // docs/play.png (README) is a committed copy of this screenshot; tests never write into the tree.
     await page.screenshot({ path: shot, fullPage: false });
-    fs.mkdirSync(path.join(repoRoot, "docs"), { recursive: true });
-    fs.copyFileSync(shot, path.join(repoRoot, "docs", "play.png"));
     expect(pageErrors).toEqual([]);
   });
 });
