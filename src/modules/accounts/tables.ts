@@ -89,3 +89,33 @@ export const opportunities = pgTable(
     uniqueIndex("opportunities_external_key").on(t.workspaceId, t.externalSource, t.externalId),
   ],
 );
+
+/** People at the vendor's accounts (imported from the CRM; account may be unknown). */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email"),
+    title: text("title"),
+    phone: text("phone"),
+    attributes: jsonb("attributes")
+      .$type<Record<string, string | number | boolean | null>>()
+      .notNull()
+      .default({}),
+    externalSource: text("external_source"),
+    externalId: text("external_id"),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("contacts_workspace_idx").on(t.workspaceId, t.id),
+    index("contacts_account_idx").on(t.accountId),
+    uniqueIndex("contacts_external_key").on(t.workspaceId, t.externalSource, t.externalId),
+  ],
+);

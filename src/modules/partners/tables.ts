@@ -45,3 +45,42 @@ export const partners = pgTable(
     uniqueIndex("partners_external_key").on(t.workspaceId, t.externalSource, t.externalId),
   ],
 );
+
+/**
+ * A partner's own account list (their CRM, shared for account mapping). The records belong to the
+ * partner, not to the vendor: they never mix with `accounts`, and what the vendor may see of them
+ * is decided by the sharing settings. `status` is the partner's view: customer | opportunity | prospect.
+ */
+export const partnerAccounts = pgTable(
+  "partner_accounts",
+  {
+    id: idColumn(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    website: text("website"),
+    domain: text("domain"),
+    industry: text("industry"),
+    country: text("country"),
+    region: text("region"),
+    status: text("status").notNull().default("prospect"),
+    owner: text("owner"),
+    attributes: jsonb("attributes")
+      .$type<Record<string, string | number | boolean | null>>()
+      .notNull()
+      .default({}),
+    externalSource: text("external_source"),
+    externalId: text("external_id"),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("partner_accounts_partner_idx").on(t.workspaceId, t.partnerId, t.id),
+    index("partner_accounts_updated_idx").on(t.partnerId, t.updatedAt),
+    uniqueIndex("partner_accounts_external_key").on(t.partnerId, t.externalSource, t.externalId),
+  ],
+);
