@@ -21,6 +21,10 @@ const envSchema = z.object({
   ECOSTACK_LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
   ECOSTACK_LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   ECOSTACK_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  ECOSTACK_UPLOAD_DIR: z.string().min(1).optional(),
+  ECOSTACK_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(536_870_912),
+  ECOSTACK_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5_000_000),
+  ECOSTACK_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(500),
 });
 
 export type Config = {
@@ -34,6 +38,8 @@ export type Config = {
   bodyLimit: number;
   logLevel: z.infer<typeof envSchema>["ECOSTACK_LOG_LEVEL"];
   login: { maxPerIp: number; maxPerAccount: number; windowSeconds: number };
+  /** CSV imports: where uploads are stored and the limits of a file. */
+  imports: { uploadDir: string; maxBytes: number; maxRows: number; maxColumns: number };
 };
 
 export class ConfigError extends Error {}
@@ -59,6 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerIp: e.ECOSTACK_LOGIN_MAX_PER_IP,
       maxPerAccount: e.ECOSTACK_LOGIN_MAX_PER_ACCOUNT,
       windowSeconds: e.ECOSTACK_LOGIN_WINDOW_SECONDS,
+    },
+    imports: {
+      uploadDir: path.resolve(e.ECOSTACK_UPLOAD_DIR ?? path.join(e.ECOSTACK_DATA_DIR, "uploads")),
+      maxBytes: e.ECOSTACK_IMPORT_MAX_BYTES,
+      maxRows: e.ECOSTACK_IMPORT_MAX_ROWS,
+      maxColumns: e.ECOSTACK_IMPORT_MAX_COLUMNS,
     },
   };
 }

@@ -17,9 +17,13 @@ import { createUser, findUserByEmail } from "../modules/identity/service.ts";
 import { addMember, createWorkspace, listAllWorkspaces } from "../modules/workspaces/service.ts";
 import { startServer } from "../server.ts";
 import { registerAccountCommands } from "./accounts.ts";
+import { registerAuditCommands } from "./audit.ts";
 import { CliError, cliContext, describeError, print, resolveWorkspace, withDatabase } from "./context.ts";
+import { registerExportCommands } from "./exports.ts";
 import { registerIcpCommands } from "./icps.ts";
+import { registerImportCommands } from "./imports.ts";
 import { registerJobCommands } from "./jobs.ts";
+import { registerMappingCommands } from "./mapping.ts";
 import { registerPartnerCommands } from "./partners.ts";
 import { registerStackCommands } from "./stack.ts";
 
@@ -207,8 +211,13 @@ export function buildCli(): Command {
   registerPartnerCommands(program);
   registerAccountCommands(program);
   registerStackCommands(program);
+  // After the stack commands: entity exports join their `export` group.
+  registerExportCommands(program);
+  registerAuditCommands(program);
   registerJobCommands(program);
   registerIcpCommands(program);
+  registerImportCommands(program);
+  registerMappingCommands(program);
   return program;
 }
 

@@ -26,13 +26,18 @@ import type { Database, Db } from "../db/client.ts";
 import { registerOpportunityRoutes } from "../modules/accounts/opportunity-routes.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
 import { registerApiKeyRoutes } from "../modules/apikeys/routes.ts";
+import { registerAuditRoutes } from "../modules/audit/routes.ts";
+import { registerExportRoutes } from "../modules/exports/routes.ts";
 import { registerHealthRoutes } from "../modules/health/routes.ts";
 import { registerIcpRoutes } from "../modules/icps/routes.ts";
 import { registerIdentityRoutes } from "../modules/identity/routes.ts";
+import { registerImportRoutes } from "../modules/imports/routes.ts";
 import { registerJobRoutes } from "../modules/jobs/routes.ts";
 import { registerJourneyRoutes } from "../modules/journey/routes.ts";
+import { registerMappingRoutes } from "../modules/mapping/routes.ts";
 import { registerPartnerRoutes } from "../modules/partners/routes.ts";
 import { registerPlayRoutes } from "../modules/plays/routes.ts";
+import { registerSharingRoutes } from "../modules/sharing/routes.ts";
 import { registerSolutionRoutes } from "../modules/solutions/routes.ts";
 import { registerStackRoutes } from "../modules/stack/routes.ts";
 import { registerVcocRoutes } from "../modules/vcoc/routes.ts";
@@ -185,6 +190,11 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
       registerOpportunityRoutes(typed);
       registerVcocRoutes(typed);
       registerPlayRoutes(typed);
+      registerImportRoutes(typed);
+      registerMappingRoutes(typed);
+      registerExportRoutes(typed);
+      registerAuditRoutes(typed);
+      registerSharingRoutes(typed);
     },
     { prefix: "/api/v1" },
   );

@@ -35,6 +35,7 @@ const BODY_LIMIT = 1024;
 /** The codes clients may rely on, with their statuses. Changing this list is a breaking change. */
 const stableCodes = {
   validation_failed: 400,
+  invalid_file: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

@@ -4,6 +4,8 @@
  */
 export const problemCodes = {
   validation_failed: { status: 400, title: "Validation failed" },
+  /** An uploaded file that cannot be read as CSV (empty, binary, unclosed quote…). */
+  invalid_file: { status: 400, title: "Invalid file" },
   unauthenticated: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },

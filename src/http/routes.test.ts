@@ -15,13 +15,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accountsMatrix } from "../modules/accounts/routes.matrix.ts";
 import { createApiKey } from "../modules/apikeys/service.ts";
 import { apiKeys } from "../modules/apikeys/tables.ts";
+import { auditMatrix } from "../modules/audit/routes.matrix.ts";
+import { exportsMatrix } from "../modules/exports/routes.matrix.ts";
 import { icpsMatrix } from "../modules/icps/routes.matrix.ts";
 import { openSession, type User } from "../modules/identity/service.ts";
 import { users } from "../modules/identity/tables.ts";
+import { importsMatrix } from "../modules/imports/routes.matrix.ts";
 import { jobsMatrix } from "../modules/jobs/routes.matrix.ts";
 import { journeyMatrix } from "../modules/journey/routes.matrix.ts";
+import { mappingMatrix } from "../modules/mapping/routes.matrix.ts";
 import { partnersMatrix } from "../modules/partners/routes.matrix.ts";
 import { playsMatrix } from "../modules/plays/routes.matrix.ts";
+import { sharingMatrix } from "../modules/sharing/routes.matrix.ts";
 import { solutionsMatrix } from "../modules/solutions/routes.matrix.ts";
 import { stackMatrix } from "../modules/stack/routes.matrix.ts";
 import { vcocMatrix } from "../modules/vcoc/routes.matrix.ts";
@@ -523,6 +528,11 @@ const matrix: Record<string, Entry> = {
   ...vcocMatrix(env),
   ...playsMatrix(env),
   ...stackMatrix(env),
+  ...exportsMatrix(env),
+  ...auditMatrix(env),
+  ...sharingMatrix(env),
+  ...mappingMatrix(env),
+  ...importsMatrix(env),
 };
 
 function withQuery(url: string, query: Record<string, string> | undefined): string {

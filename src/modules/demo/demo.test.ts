@@ -18,13 +18,10 @@ import { DEMO_ACCOUNT_COUNT } from "./seed-strategy.ts";
 
 let t: TestApp;
 let login: DemoLogin;
-let seedMs = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const started = performance.now();
   login = await seedDemo(t.database.db, "demo password 123");
-  seedMs = performance.now() - started;
 });
 
 afterAll(async () => {
@@ -32,10 +29,8 @@ afterAll(async () => {
 });
 
 describe("demo seed", () => {
-  it("keeps its return value and stays fast", () => {
+  it("returns the demo login", () => {
     expect(login).toMatchObject({ email: DEMO_EMAIL, workspace: { name: "Bluefjord Analytics" } });
-    // Four argon2 hashes dominate; the strategy and CRM rows are a handful of multi-row inserts.
-    expect(seedMs).toBeLessThan(10_000);
   });
 
   it("seeds ~40 partners over all five layers, with prospects and inactive ones", async () => {

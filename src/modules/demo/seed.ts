@@ -8,6 +8,8 @@ import type { Role } from "../../http/policy.ts";
 import { randomToken } from "../identity/secrets.ts";
 import { createUser, findUserByEmail } from "../identity/service.ts";
 import { addMember, createWorkspace, type Workspace } from "../workspaces/service.ts";
+import { seedDemoMapping } from "./seed-mapping.ts";
+import { seedDemoSharing } from "./seed-sharing.ts";
 import { seedDemoStrategy } from "./seed-strategy.ts";
 
 export const DEMO_WORKSPACE_NAME = "Bluefjord Analytics";
@@ -45,6 +47,8 @@ export async function seedDemo(db: Db, password = `demo-${randomToken(9)}`): Pro
       await addMember(tx, workspace.id, user.id, person.role);
     }
     await seedDemoStrategy(tx, workspace.id);
+    await seedDemoMapping(tx, workspace.id);
+    await seedDemoSharing(tx, workspace.id);
     return {
       email: DEMO_EMAIL,
       password,

@@ -71,8 +71,6 @@ const overviewRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/overview"), "OverviewPage"),
 });
 
-const areasChunk = () => import("./routes/areas");
-
 const strategyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/strategy",
@@ -149,16 +147,31 @@ const accountDetailRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/account-detail"), "AccountDetailPage"),
 });
 
+const mappingChunk = () => import("./routes/mapping");
+const icpSearchSchema = z.object({ icp: z.string().optional().catch(undefined) });
+
 const mappingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/mapping",
-  component: lazyRouteComponent(areasChunk, "MappingPage"),
+  validateSearch: icpSearchSchema,
+  component: lazyRouteComponent(mappingChunk, "MappingPage"),
+});
+
+const partnerMappingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/mapping/$partnerId",
+  validateSearch: icpSearchSchema.extend({
+    kind: z.enum(["same", "related"]).optional().catch(undefined),
+    band: z.enum(["A", "B", "C"]).optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import("./routes/mapping-partner"), "PartnerMappingPage"),
 });
 
 const importsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/imports",
-  component: lazyRouteComponent(areasChunk, "ImportsPage"),
+  validateSearch: z.object({ import: z.string().optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import("./routes/imports"), "ImportsPage"),
 });
 
 const settingsChunk = () => import("./routes/settings");
@@ -201,6 +214,12 @@ const settingsApiKeysRoute = createRoute({
   component: lazyRouteComponent(settingsChunk, "ApiKeysSettingsPage"),
 });
 
+const settingsAuditRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/audit",
+  component: lazyRouteComponent(settingsChunk, "AuditSettingsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -220,6 +239,7 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountDetailRoute,
     mappingRoute,
+    partnerMappingRoute,
     importsRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -227,6 +247,7 @@ const routeTree = rootRoute.addChildren([
       settingsMembersRoute,
       settingsInvitationsRoute,
       settingsApiKeysRoute,
+      settingsAuditRoute,
     ]),
   ]),
 ]);

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readCsv } from "./read.ts";
+import { readAllRows } from "./test-helpers.ts";
 
 const rowCount = 200_000;
 const rowsPerChunk = 1_000;
@@ -61,4 +62,20 @@ describe("streaming read", () => {
     // 200k parsed records) would cost well over its byte size.
     expect(peakGrowth).toBeLessThan(totalBytes());
   }, 60_000);
+
+  it("reads a big source chunk (cut into pieces inside) exactly like small chunks", async () => {
+    // ~300 KB in one chunk: pieces are cut mid-character, mid-quote and mid-CRLF somewhere.
+    let text = "name;city;note\r\n";
+    for (let i = 0; i < 4_000; i++) text += `"Zürich Präzision ${i}";São Paulo;"a ""q"" ;\r\nb ${i}"\r\n`;
+    const bytes = Buffer.from(text, "utf8");
+    expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
+    const whole = await readAllRows(bytes, {}, bytes.length);
+    const small = await readAllRows(bytes, {}, 997);
+    expect(whole.rows).toEqual(small.rows);
+    expect(whole.rows).toHaveLength(4_000);
+    expect(whole.rows[3_999]).toEqual({
+      line: 2 + 3_999 * 2,
+      record: ["Zürich Präzision 3999", "São Paulo", 'a "q" ;\r\nb 3999'],
+    });
+  });
 });

@@ -78,6 +78,9 @@ export function isConsumerDomain(domain: string): boolean {
   return ["hotmail", "yahoo", "gmx", "yandex", "outlook", "live"].includes(label) && domain.includes(".");
 }
 
+/** The text handed to tldts is already a bare host: skipping its URL parsing halves the cost. */
+const hostOptions = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
+
 /**
  * Registrable company domain of a website, URL or e-mail address; null for IPs, invalid input and
  * consumer / shared-hosting domains (those never identify a company).
@@ -91,7 +94,7 @@ export function normaliseDomain(input: string | null | undefined): string | null
   text = text.slice(text.lastIndexOf("@") + 1).replace(/^www\d*\./, "");
   text = text.replace(/:\d+$/, "").replace(/\.+$/, "");
   if (text === "" || /\s/.test(text) || /^\[|^\d+(\.\d+){3}$/.test(text)) return null;
-  const domain = getDomain(text, { allowPrivateDomains: true });
+  const domain = getDomain(text, hostOptions);
   if (!domain || isConsumerDomain(domain)) return null;
   return domain;
 }
@@ -168,9 +171,21 @@ const legalFormList = [
   "lda",
   "pte",
   "p l c",
+  "k k",
+  "sl",
+  "s l",
+  "proprietary",
+  "s a r l",
+  "aktiebolag",
 ];
 const singleTokenLegalForms = new Set(legalFormList.filter((form) => !form.includes(" ")));
 const legalForms = legalFormList.map((form) => form.split(" ")).sort((a, b) => b.length - a.length);
+/** Legal forms by their last word, longest first (so "s a" wins over "a"-ending shorter forms). */
+const legalFormsByLastWord = new Map<string, string[][]>();
+for (const form of legalForms) {
+  const last = form[form.length - 1] ?? "";
+  legalFormsByLastWord.set(last, [...(legalFormsByLastWord.get(last) ?? []), form]);
+}
 
 /**
  * Words that describe the corporate wrapper rather than the company: "Sony Group Corporation" and
@@ -241,16 +256,37 @@ function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean
   return tokens.length >= phrase.length && startsAt(tokens, tokens.length - phrase.length, phrase);
 }
 
+/** Letters Unicode decomposition leaves alone, written the way their languages spell them in ASCII. */
+const foldedLetters: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  ø: "o",
+  œ: "oe",
+  ł: "l",
+  đ: "d",
+  þ: "th",
+  ı: "i",
+};
+
 function foldText(name: string): string {
-  let text = name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  text = text.replace(/\([^)]*\)?/g, " ");
+  // Plain ASCII (most CRM names) needs no Unicode decomposition.
+  let text = /[\u0080-\uffff]/.test(name)
+    ? name
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[ßæøœłđþı]/g, (letter) => foldedLetters[letter] ?? letter)
+    : name.toLowerCase();
+  if (text.includes("(")) text = text.replace(/\([^)]*\)?/g, " ");
   // A percentage starts a debt-security description ("6.250% Junior Subordinated Notes due 2058").
-  text = text.replace(/\s\d+(\.\d+)?\s*%.*$/, " ");
-  text = text.replace(/\ba\s*\/\s*s\b/g, " a s ");
-  // EDGAR conformed names end in state / status suffixes: "/DE/", "/NEW", "CORP/", "/UK".
-  for (let previous = ""; previous !== text; ) {
-    previous = text;
-    text = text.replace(/\s*\/\s*[a-z]{1,6}\s*\/?\s*$/, "").replace(/\s*\/\s*$/, "");
+  if (text.includes("%")) text = text.replace(/\s\d+(\.\d+)?\s*%.*$/, " ");
+  if (text.includes("/")) {
+    text = text.replace(/\ba\s*\/\s*s\b/g, " a s ");
+    // EDGAR conformed names end in state / status suffixes: "/DE/", "/NEW", "CORP/", "/UK".
+    for (let previous = ""; previous !== text; ) {
+      previous = text;
+      text = text.replace(/\s*\/\s*[a-z]{1,6}\s*\/?\s*$/, "").replace(/\s*\/\s*$/, "");
+    }
   }
   text = text.replace(/[&+]/g, " and ").replace(/['’`]/g, "");
   return text
@@ -270,11 +306,20 @@ const canonicalWords = new Map([
   ["limited", "ltd"],
   ["intl", "international"],
   ["bancorporation", "bancorp"],
+  ["aktiebolag", "ab"],
 ]);
+
+/** Descriptor phrases by their first word: one map lookup per token instead of a scan of every phrase. */
+const descriptorsByFirstWord = new Map<string, string[][]>();
+for (const phrase of descriptorPhrases) {
+  const first = phrase[0] ?? "";
+  descriptorsByFirstWord.set(first, [...(descriptorsByFirstWord.get(first) ?? []), phrase]);
+}
 
 function cutDescriptors(tokens: string[]): string[] {
   for (let at = 1; at < tokens.length; at += 1) {
-    if (descriptorPhrases.some((phrase) => startsAt(tokens, at, phrase))) return tokens.slice(0, at);
+    const phrases = descriptorsByFirstWord.get(tokens[at] ?? "");
+    if (phrases?.some((phrase) => startsAt(tokens, at, phrase))) return tokens.slice(0, at);
   }
   return tokens;
 }
@@ -298,9 +343,9 @@ export function normaliseCompanyName(name: string): NormalisedName {
       changed = true;
       continue;
     }
-    const form = legalForms.find(
-      (phrase) => phrase.length < coreTokens.length && endsWith(coreTokens, phrase),
-    );
+    const form = legalFormsByLastWord
+      .get(last)
+      ?.find((phrase) => phrase.length < coreTokens.length && endsWith(coreTokens, phrase));
     if (form) {
       coreTokens.splice(coreTokens.length - form.length, form.length);
       found.unshift(form.join(""));

@@ -10,6 +10,7 @@ import { canEditAccounts, formatMoney } from "../../features/accounts/components
 import { OpportunitiesTable } from "../../features/accounts/components/OpportunitiesTable";
 import { OpportunityFormModal } from "../../features/accounts/components/OpportunityFormModal";
 import { AccountFit } from "../../features/icps/components/AccountFit";
+import { RecommendationsPanel } from "../../features/recommendations/components/RecommendationsPanel";
 import { useCurrentRole } from "../../shared/auth/session";
 import { ErrorAlert } from "../../shared/ui/ErrorAlert";
 import { IconPlus, IconTrash } from "../../shared/ui/icons";
@@ -138,6 +139,10 @@ export function AccountDetailPage() {
           )}
         </Paper>
         <AccountFit accountId={accountId} />
+        <RecommendationsPanel
+          scope={{ accountId }}
+          emptyText="No co-sell actions for this account: it is not on any mapped partner's account list yet."
+        />
       </Stack>
       {editing && <AccountFormModal opened account={a} onClose={() => setEditing(false)} />}
       {addingDeal && <OpportunityFormModal accountId={a.id} opened onClose={() => setAddingDeal(false)} />}

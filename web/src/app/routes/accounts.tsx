@@ -8,6 +8,7 @@ import {
   ACCOUNT_STATUSES,
   canEditAccounts,
 } from "../../features/accounts/components/labels";
+import { ExportCsvButton } from "../../features/exports/components/ExportCsvButton";
 import { allItems } from "../../shared/api/pagination";
 import { useCurrentRole } from "../../shared/auth/session";
 import { ErrorAlert } from "../../shared/ui/ErrorAlert";
@@ -41,11 +42,15 @@ export function AccountsPage() {
         title="Accounts"
         description="Your CRM accounts and their opportunities: the customers and prospects your partners can help you reach."
         actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-              Add account
-            </Button>
-          )
+          <Group gap="sm">
+            <ExportCsvButton entity="accounts" />
+            <ExportCsvButton entity="opportunities">Export opportunities</ExportCsvButton>
+            {canEdit && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                Add account
+              </Button>
+            )}
+          </Group>
         }
       />
       <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>

@@ -1,6 +1,6 @@
 import { AreaPage } from "../../features/areas/components/AreaPage";
 import { JourneyArc } from "../../features/areas/components/JourneyArc";
-import { IconBuilding, IconOverlap, IconStack, IconUpload, IconUsers } from "../../shared/ui/icons";
+import { IconBuilding, IconStack, IconUpload, IconUsers } from "../../shared/ui/icons";
 
 export function StrategyPage() {
   return (
@@ -16,10 +16,6 @@ export function PartnersPage() {
 
 export function AccountsPage() {
   return <AreaPage area="accounts" icon={IconBuilding} />;
-}
-
-export function MappingPage() {
-  return <AreaPage area="mapping" icon={IconOverlap} />;
 }
 
 export function ImportsPage() {

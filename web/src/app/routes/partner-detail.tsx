@@ -7,6 +7,8 @@ import { canEditPartners } from "../../features/partners/components/labels";
 import { PartnerAttributes } from "../../features/partners/components/PartnerAttributes";
 import { PartnerFormModal } from "../../features/partners/components/PartnerFormModal";
 import { RelationshipCard } from "../../features/partners/components/RelationshipCard";
+import { SharingPanel } from "../../features/sharing/components/SharingPanel";
+import { canAdminister } from "../../shared/auth/roles";
 import { useCurrentRole } from "../../shared/auth/session";
 import { ErrorAlert } from "../../shared/ui/ErrorAlert";
 import { PageHeader } from "../../shared/ui/PageHeader";
@@ -19,7 +21,8 @@ const route = getRouteApi("/app/partners/$partnerId");
 export function PartnerDetailPage() {
   const { partnerId } = route.useParams();
   const partner = usePartner(partnerId);
-  const canEdit = canEditPartners(useCurrentRole());
+  const role = useCurrentRole();
+  const canEdit = canEditPartners(role);
   const [editing, setEditing] = useState(false);
 
   if (partner.isPending) return <PageLoader />;
@@ -47,6 +50,7 @@ export function PartnerDetailPage() {
       <Stack gap="lg">
         <PartnerAttributes partner={p} />
         <RelationshipCard partner={p} canEdit={canEdit} />
+        <SharingPanel partnerId={p.id} partnerName={p.name} canEdit={canAdminister(role)} />
       </Stack>
       {editing && <PartnerFormModal opened partner={p} onClose={() => setEditing(false)} />}
     </>

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useCallback, useState } from "react";
+import { ExportCsvButton } from "../../features/exports/components/ExportCsvButton";
 import { type PartnerFilters as Filters, usePartners } from "../../features/partners/api/get-partners";
 import { canEditPartners } from "../../features/partners/components/labels";
 import { PartnerFilters } from "../../features/partners/components/PartnerFilters";
@@ -36,6 +37,7 @@ export function PartnersPage() {
             <Button component={AnchorLink} to="/solutions" variant="default">
               Solutions
             </Button>
+            <ExportCsvButton entity="partners" />
             {canEdit && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
                 Add partner

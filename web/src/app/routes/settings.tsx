@@ -2,6 +2,7 @@ import { Alert, Stack, Tabs } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { ApiKeyForm } from "../../features/api-keys/components/ApiKeyForm";
 import { ApiKeysTable } from "../../features/api-keys/components/ApiKeysTable";
+import { AuditLogTable } from "../../features/audit/components/AuditLogTable";
 import { InvitationsTable } from "../../features/invitations/components/InvitationsTable";
 import { InviteForm } from "../../features/invitations/components/InviteForm";
 import { MembersTable } from "../../features/members/components/MembersTable";
@@ -20,6 +21,7 @@ const TABS = [
   { value: "/settings/members", label: "Members" },
   { value: "/settings/invitations", label: "Invitations" },
   { value: "/settings/api-keys", label: "API keys" },
+  { value: "/settings/audit", label: "Audit log" },
 ] as const;
 
 type TabPath = (typeof TABS)[number]["value"];
@@ -33,6 +35,9 @@ export function SettingsLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const navigate = useNavigate();
   const active = TABS.find((tab) => pathname.startsWith(tab.value))?.value ?? null;
+  // The audit log is for owners and admins: others do not see its tab.
+  const admin = canAdminister(useCurrentRole());
+  const visibleTabs = TABS.filter((tab) => admin || tab.value !== "/settings/audit");
 
   return (
     <>
@@ -48,7 +53,7 @@ export function SettingsLayout() {
         keepMounted={false}
       >
         <Tabs.List aria-label="Settings sections">
-          {TABS.map((tab) => (
+          {visibleTabs.map((tab) => (
             <Tabs.Tab key={tab.value} value={tab.value}>
               {tab.label}
             </Tabs.Tab>
@@ -147,5 +152,17 @@ export function ApiKeysSettingsPage() {
         <ApiKeysTable canRevoke={admin} />
       </SectionCard>
     </Stack>
+  );
+}
+
+export function AuditSettingsPage() {
+  if (!canAdminister(useCurrentRole())) return <AdminOnlyNotice what="the audit log" />;
+  return (
+    <SectionCard
+      title="Audit log"
+      description="Who imported, exported or changed sharing, and when. Newest first."
+    >
+      <AuditLogTable />
+    </SectionCard>
   );
 }

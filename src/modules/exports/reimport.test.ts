@@ -1,0 +1,70 @@
+/**
+ * An export imports back: the accounts CSV, fed to the importer with its generic preset and the
+ * same source, maps every column by its header and changes nothing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WorkspaceContext } from "../../http/policy.ts";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { makeWorkspace } from "../../test/factories.ts";
+import { tempDir } from "../../test/processes.ts";
+import { createAccount } from "../accounts/service.ts";
+import { importFile } from "../imports/import-file.ts";
+import { streamEntityCsv } from "./service.ts";
+
+let t: TestApp;
+let dir: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  dir = tempDir("reimport");
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("export → import", () => {
+  it("re-importing an accounts export creates nothing and leaves every account unchanged", async () => {
+    const { workspace, owner } = await makeWorkspace(t.database.db);
+    const ctx: WorkspaceContext = {
+      workspaceId: workspace.id,
+      role: "owner",
+      actor: { kind: "user", userId: owner.id },
+    };
+    const names = ["Hallstatt Werke, GmbH", 'Ana "Quoted" Ltd', "Zürich Präzision AG", "Two\nLines Inc"];
+    for (const [i, name] of names.entries())
+      await createAccount(t.database.db, ctx, {
+        name,
+        website: `https://www.company-${i}.example.com`,
+        industry: "Manufacturing",
+        employees: 100 + i,
+        annualRevenue: 1000000.5 + i,
+        country: "DE",
+        region: "EMEA",
+        status: i % 2 === 0 ? "customer" : "prospect",
+        owner: "Jonas Berg",
+        externalSource: "crm",
+        externalId: `ACC-${i}`,
+      });
+    const file = path.join(dir, "accounts.csv");
+    const chunks: string[] = [];
+    for await (const chunk of streamEntityCsv(t.database.db, ctx, "accounts")) chunks.push(chunk);
+    fs.writeFileSync(file, chunks.join(""));
+
+    const result = await importFile(t.database, ctx, {
+      entity: "accounts",
+      filePath: file,
+      source: "crm",
+      preset: "generic",
+    });
+    expect(result).toMatchObject({
+      status: "committed",
+      rows: 4,
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      rejected: 0,
+    });
+  });
+});

@@ -1,0 +1,279 @@
+/**
+ * The set-based SQL of an import batch: the batch travels as one text[] per column (unnest), and
+ * ONE statement classifies it (preview, read-only) or upserts it (commit). Only the columns the
+ * file maps are written, so an import never blanks a field it does not carry; a row whose mapped
+ * values equal the stored ones is not rewritten (`… DO UPDATE … WHERE … IS DISTINCT FROM …`), and
+ * `xmax = 0` in RETURNING tells inserted rows from updated ones.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { newId } from "../../db/columns.ts";
+import type { CellValue } from "./cells.ts";
+import type { ImportEntity } from "./fields.ts";
+import type { ImportRow } from "./rows.ts";
+import { textArrayLiteral } from "./sql-arrays.ts";
+
+type ColumnSpec = {
+  column: string;
+  /** The row value it is filled from (a field, or accountId / attributes). */
+  source: string;
+  /** SQL of the stored value from the unnested text `x`. */
+  value: (x: string) => string;
+  /** Whether the column is written: the mapped fields decide. */
+  present: (mapped: ReadonlySet<string>, hasAttributes: boolean) => boolean;
+};
+
+const text = (column: string, source = column): ColumnSpec => ({
+  column,
+  source,
+  value: (x) => x,
+  present: (mapped) => mapped.has(source),
+});
+const cast = (column: string, source: string, type: string, fallback?: string): ColumnSpec => ({
+  column,
+  source,
+  value: (x) => (fallback ? `coalesce(${x}::${type}, ${fallback})` : `${x}::${type}`),
+  present: (mapped) => mapped.has(source),
+});
+const domain: ColumnSpec = {
+  ...text("domain"),
+  present: (mapped) => mapped.has("website") || mapped.has("domain"),
+};
+const attributes: ColumnSpec = {
+  column: "attributes",
+  source: "attributes",
+  value: (x) => `coalesce(${x}::jsonb, '{}'::jsonb)`,
+  present: (_, hasAttributes) => hasAttributes,
+};
+const accountId: ColumnSpec = {
+  column: "account_id",
+  source: "accountId",
+  value: (x) => `${x}::uuid`,
+  present: (mapped) => mapped.has("accountExternalId"),
+};
+
+type TableSpec = { table: string; byPartner: boolean; columns: ColumnSpec[] };
+
+const tables: Record<ImportEntity, TableSpec> = {
+  account: {
+    table: "accounts",
+    byPartner: false,
+    columns: [
+      text("name"),
+      text("website"),
+      domain,
+      text("industry"),
+      cast("employees", "employees", "bigint"),
+      cast("annual_revenue", "annualRevenue", "numeric(20,2)"),
+      text("country"),
+      text("region"),
+      cast("status", "status", "text", "'prospect'"),
+      text("owner"),
+      attributes,
+    ],
+  },
+  opportunity: {
+    table: "opportunities",
+    byPartner: false,
+    columns: [
+      accountId,
+      text("name"),
+      cast("amount", "amount", "numeric(20,2)", "0"),
+      cast("currency", "currency", "text", "'USD'"),
+      text("stage"),
+      { ...cast("status", "status", "text", "'open'"), present: (mapped) => mapped.has("stage") },
+      cast("close_date", "closeDate", "date"),
+    ],
+  },
+  partner: {
+    table: "partners",
+    byPartner: false,
+    columns: [
+      text("name"),
+      text("website"),
+      domain,
+      {
+        column: "types",
+        source: "type",
+        value: (x) => `case when ${x} is null then '{}'::text[] else array[${x}] end`,
+        present: (mapped) => mapped.has("type"),
+      },
+    ],
+  },
+  contact: {
+    table: "contacts",
+    byPartner: false,
+    columns: [
+      accountId,
+      text("first_name", "firstName"),
+      text("last_name", "lastName"),
+      text("email"),
+      text("title"),
+      text("phone"),
+      attributes,
+    ],
+  },
+  partner_account: {
+    table: "partner_accounts",
+    byPartner: true,
+    columns: [
+      text("name"),
+      text("website"),
+      domain,
+      text("industry"),
+      text("country"),
+      text("region"),
+      cast("status", "status", "text", "'prospect'"),
+      text("owner"),
+      attributes,
+    ],
+  },
+};
+
+export type BatchTarget = {
+  entity: ImportEntity;
+  workspaceId: string;
+  partnerId: string | null;
+  source: string;
+};
+
+export type BatchShape = { columns: ColumnSpec[]; spec: TableSpec };
+
+/** The columns an import writes, from its mapped fields. */
+export function batchShape(
+  entity: ImportEntity,
+  mapped: ReadonlySet<string>,
+  hasAttributes: boolean,
+): BatchShape {
+  const spec = tables[entity];
+  return { spec, columns: spec.columns.filter((c) => c.present(mapped, hasAttributes)) };
+}
+
+export function entityTable(entity: ImportEntity): string {
+  return tables[entity].table;
+}
+
+/** Rows ready to write: the account ids resolved (by key order) where the entity links one. */
+export type ReadyRow = ImportRow & { accountId?: string | null };
+
+function cellOf(row: ReadyRow, source: string): CellValue | undefined {
+  if (source === "accountId") return row.accountId ?? null;
+  if (source === "attributes") return row.attributes ? JSON.stringify(row.attributes) : null;
+  return row.values[source];
+}
+
+function unnestOf(shape: BatchShape, rows: readonly ReadyRow[], withIds: boolean): SQL {
+  const arrays: SQL[] = [];
+  const names: string[] = [];
+  if (withIds) {
+    arrays.push(sql`${textArrayLiteral(rows.map(() => newId()))}::uuid[]`);
+    names.push("id");
+  }
+  arrays.push(sql`${textArrayLiteral(rows.map((r) => r.key))}::text[]`);
+  names.push("key");
+  shape.columns.forEach((c, i) => {
+    arrays.push(sql`${textArrayLiteral(rows.map((r) => cellOf(r, c.source)))}::text[]`);
+    names.push(`c${i}`);
+  });
+  return sql`unnest(${sql.join(arrays, sql`, `)}) with ordinality as r(${sql.raw(names.join(", "))}, ord)`;
+}
+
+const incoming = (shape: BatchShape) => shape.columns.map((c, i) => c.value(`r.c${i}`));
+
+/** For the comparison: stored attributes merged with the file's, as the upsert would store them. */
+function comparedIncoming(shape: BatchShape, prefix: string): string {
+  return shape.columns
+    .map((c, i) =>
+      c.column === "attributes"
+        ? `t.attributes || ${prefix === "r" ? c.value(`r.c${i}`) : "excluded.attributes"}`
+        : prefix === "r"
+          ? c.value(`r.c${i}`)
+          : `excluded.${c.column}`,
+    )
+    .join(", ");
+}
+
+const stored = (shape: BatchShape) => shape.columns.map((c) => `t.${c.column}`).join(", ");
+
+function keyMatch(shape: BatchShape, target: BatchTarget): SQL {
+  const partner = shape.spec.byPartner ? sql` and t.partner_id = ${target.partnerId}::uuid` : sql``;
+  return sql`t.workspace_id = ${target.workspaceId}::uuid and t.external_source = ${target.source}
+    and t.external_id = r.key${partner}`;
+}
+
+type Rows = { rows: Record<string, unknown>[] };
+
+/**
+ * What committing these rows would do, read-only: one character per row in batch order —
+ * c(reate), u(pdate) or n (unchanged).
+ */
+export async function classifyBatch(
+  db: Db,
+  target: BatchTarget,
+  shape: BatchShape,
+  rows: readonly ReadyRow[],
+) {
+  if (rows.length === 0) return "";
+  const result = (await db.execute(sql`
+    select coalesce(string_agg(case when t.id is null then 'c'
+      when (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "r"))}) then 'u'
+      else 'n' end, '' order by r.ord), '') as actions
+    from ${unnestOf(shape, rows, false)}
+    left join ${sql.raw(shape.spec.table)} t on ${keyMatch(shape, target)}`)) as unknown as Rows;
+  return String(result.rows[0]?.actions ?? "");
+}
+
+/** Upserts the rows in one statement; returns how many were created and updated (the rest were unchanged). */
+export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape, rows: readonly ReadyRow[]) {
+  if (rows.length === 0) return { created: 0, updated: 0 };
+  const { spec, columns } = shape;
+  const insertColumns = [
+    "id",
+    "workspace_id",
+    ...(spec.byPartner ? ["partner_id"] : []),
+    "external_source",
+    "external_id",
+    ...columns.map((c) => c.column),
+  ].join(", ");
+  const partner = spec.byPartner ? sql`${target.partnerId}::uuid, ` : sql``;
+  const conflict = spec.byPartner
+    ? "partner_id, external_source, external_id"
+    : "workspace_id, external_source, external_id";
+  const updates = columns
+    .map((c) =>
+      c.column === "attributes"
+        ? "attributes = t.attributes || excluded.attributes"
+        : `${c.column} = excluded.${c.column}`,
+    )
+    .join(", ");
+  const result = (await db.execute(sql`
+    with up as (
+      insert into ${sql.raw(spec.table)} as t (${sql.raw(insertColumns)})
+      select r.id, ${target.workspaceId}::uuid, ${partner}${target.source}, r.key, ${sql.raw(incoming(shape).join(", "))}
+      from ${unnestOf(shape, rows, true)}
+      on conflict (${sql.raw(conflict)}) do update set ${sql.raw(updates)}, updated_at = now()
+      where (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "excluded"))})
+      returning (xmax = 0) as created
+    )
+    select (count(*) filter (where created))::int as created, (count(*) filter (where not created))::int as updated
+    from up`)) as unknown as Rows;
+  const counts = result.rows[0] ?? {};
+  return { created: Number(counts.created ?? 0), updated: Number(counts.updated ?? 0) };
+}
+
+/** External id → account id for the references of a batch (accounts of the same source). */
+export async function resolveAccountRefs(
+  db: Db,
+  target: BatchTarget,
+  refs: readonly string[],
+): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const result = (await db.execute(sql`
+    select coalesce(json_object_agg(a.external_id, a.id), '{}')::text as refs
+    from accounts a
+    where a.workspace_id = ${target.workspaceId}::uuid and a.external_source = ${target.source}
+      and a.external_id = any(${textArrayLiteral([...new Set(refs)])}::text[])`)) as unknown as Rows;
+  const text = result.rows[0]?.refs;
+  const parsed: Record<string, string> = typeof text === "string" ? JSON.parse(text) : {};
+  return new Map(Object.entries(parsed));
+}

@@ -1,0 +1,19 @@
+/**
+ * PostgreSQL array literals for set-based batch statements: a batch travels as one text[] per
+ * column (unnest in SQL) instead of a parameter per cell, which costs far more to build and parse.
+ */
+
+/** `{"a","b\"c",NULL}`: every element quoted, backslashes and quotes escaped, null as NULL. */
+export function textArrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) parts[i] = "NULL";
+    else {
+      // PostgreSQL text cannot hold NUL; a stray one in a CRM cell is dropped rather than failing the batch.
+      const text = String(value).replace(/\0/g, "");
+      parts[i] = /["\\]/.test(text) ? `"${text.replace(/[\\"]/g, "\\$&")}"` : `"${text}"`;
+    }
+  }
+  return `{${parts.join(",")}}`;
+}
