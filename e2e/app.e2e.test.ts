@@ -38,8 +38,11 @@ const AREAS = [
   },
   { nav: "Partners", text: "Every company in your ecosystem" },
   { nav: "Accounts", text: "Your CRM accounts and their opportunities" },
-  { nav: "Mapping", text: "Account mapping will match your accounts with each partner's" },
-  { nav: "Imports", text: "Import CRM exports (Salesforce, HubSpot or plain CSV)" },
+  { nav: "Mapping", text: "Your accounts matched with each partner's account list" },
+  {
+    nav: "Imports",
+    text: "Bring in accounts, opportunities, partners, contacts or a partner's account list",
+  },
 ] as const;
 
 describe("Ecostack web app", () => {
