@@ -7,6 +7,8 @@
  * 3. Baseline, same run: PostgreSQL `COPY … FROM STDIN (FORMAT csv, HEADER)` of the same file
  *    into a bare text table, streamed with pg-copy-streams — measured before and after the
  *    product's import, averaged (the machine is shared; the ratio is steadier than seconds).
+ * 3b. Table ceiling, same run: the same rows written into the product's accounts table by ONE
+ *    server-side INSERT … SELECT (indexes and foreign key, no client work): what the table allows.
  * 4. The product's `importFile` (entity account, preset auto) into a fresh PostgreSQL database
  *    (TEST_DATABASE_URL, default postgres://root@127.0.0.1:5432/test; dropped afterwards) and
  *    into PGlite in a temp data dir, each in a child process (bench/import-driver.ts) whose peak
@@ -25,7 +27,9 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { openPostgres } from "../src/db/client.ts";
 import { readCsv } from "../src/modules/imports/reader/read.ts";
+import { makeWorkspace } from "../src/test/factories.ts";
 import type { DriverResult } from "./import-driver.ts";
 import { generateAccountCsv } from "./import-generate.ts";
 import { measureReader } from "./import-reader.ts";
@@ -95,6 +99,60 @@ async function copyBaseline(filePath: string, columns: number) {
   });
 }
 
+/**
+ * What the accounts table itself allows: the same file COPYed into a bare staging table (not
+ * timed), then ONE server-side `INSERT INTO accounts … SELECT` of every row with the product's
+ * schema (its indexes and foreign key) and the columns the product's import writes, with
+ * time-ordered ids as the product's — no client work at all. The product's import cannot beat this; its share of it says how much the import
+ * adds on top of the table's own write cost.
+ */
+async function tableCeiling(filePath: string, columns: number) {
+  return withFreshDatabase(async (url, name) => {
+    const database = openPostgres(url);
+    try {
+      await database.migrate();
+      const { workspace } = await makeWorkspace(database.db);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const columnList = Array.from({ length: columns }, (_, i) => `c${i + 1} text`).join(", ");
+        await client.query(`CREATE TABLE bench_stage (${columnList})`);
+        await pipeline(
+          createReadStream(filePath, { highWaterMark: 1 << 20 }),
+          client.query(copyFrom("COPY bench_stage FROM STDIN (FORMAT csv, HEADER)")),
+        );
+        await client.query("SET synchronous_commit = off");
+        const server = new ServerCpuMeter(name);
+        const started = performance.now();
+        // Columns as bench/import-generate.ts writes them: ID, NAME, WEBSITE, INDUSTRY,
+        // NUMBEROFEMPLOYEES, ANNUALREVENUE, BILLINGSTREET, BILLINGCITY, BILLINGSTATE,
+        // BILLINGCOUNTRY, TYPE, OWNERID, DESCRIPTION.
+        const inserted = await client.query(
+          `INSERT INTO accounts (id, workspace_id, external_source, external_id, name, website, domain,
+             industry, employees, annual_revenue, country, region, status, owner, attributes)
+           SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid, $1, 'salesforce', c1, c2, nullif(c3, ''),
+             nullif(regexp_replace(lower(c3), '^https?://(www.)?|/.*$', '', 'g'), ''), c4,
+             nullif(c5, '')::bigint, nullif(c6, '')::numeric(20,2), c10, c9, 'prospect', c12,
+             jsonb_build_object('billingcity', c8, 'billingstreet', c7)
+           FROM bench_stage`,
+          [workspace.id],
+        );
+        const seconds = (performance.now() - started) / 1000;
+        return {
+          rows: inserted.rowCount ?? 0,
+          seconds,
+          rowsPerSecond: Math.round((inserted.rowCount ?? 0) / seconds),
+          serverCpuSeconds: server.stop(),
+        };
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+}
+
 /** Rows per CPU second of client and server together (null when the server's CPU is unknown). */
 function perCpuSecond(rows: number, clientSeconds: number, serverSeconds: number | null): number | null {
   if (serverSeconds === null) return null;
@@ -150,6 +208,8 @@ try {
   const postgres = await withFreshDatabase((url) => runDriver("postgres", url, filePath));
   log("COPY baseline (2/2)…");
   const copyAfter = await copyBaseline(filePath, columns);
+  log("table ceiling (server-side INSERT … SELECT into accounts)…");
+  const ceiling = await tableCeiling(filePath, columns);
   let pglite: DriverResult | null = null;
   if (!flag("skip-pglite")) {
     log("importFile into PGlite…");
@@ -187,6 +247,13 @@ try {
       cpuSeconds: copyAfter.cpuSeconds,
       serverCpuSeconds: copyAfter.serverCpuSeconds,
       rowsPerCpuSecond: perCpuSecond(rows, copyAfter.cpuSeconds, copyAfter.serverCpuSeconds),
+    },
+    {
+      step: "table ceiling: INSERT…SELECT into accounts",
+      rows: ceiling.rows,
+      seconds: Number(ceiling.seconds.toFixed(2)),
+      rowsPerSecond: ceiling.rowsPerSecond,
+      serverCpuSeconds: ceiling.serverCpuSeconds,
     },
     ...[postgres, pglite].flatMap((result) =>
       result === null
@@ -227,6 +294,11 @@ try {
       `info: per CPU second (client + PostgreSQL backends, steadier than wall time under load): ` +
         `import ${importPerCpu} rows, COPY ${Math.round(copyPerCpu)} rows → ${((importPerCpu / copyPerCpu) * 100).toFixed(1)}%`,
     );
+  console.log(
+    `info: the accounts table alone (its indexes and foreign key, server-side INSERT…SELECT, no client) ` +
+      `takes ${ceiling.rowsPerSecond} rows/s = ${((ceiling.rowsPerSecond / copyRowsPerSecond) * 100).toFixed(1)}% of COPY ` +
+      `into a bare table; the import reaches ${((postgres.rowsPerSecond / ceiling.rowsPerSecond) * 100).toFixed(1)}% of that ceiling`,
+  );
   const complete = postgres.status === "committed" && postgres.accountsInTable + postgres.rejected === rows;
   const verdicts = [
     [
@@ -275,6 +347,7 @@ try {
           runs: [copyBefore.rowsPerSecond, copyAfter.rowsPerSecond],
           rowsPerCpuSecond: Math.round(copyPerCpu),
         },
+        tableCeiling: { rowsPerSecond: ceiling.rowsPerSecond, serverCpuSeconds: ceiling.serverCpuSeconds },
         reader: {
           rowsPerSecond: reader.rowsPerSecond,
           mbPerSecond: reader.mbPerSecond,

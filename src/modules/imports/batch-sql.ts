@@ -1,6 +1,6 @@
 /**
- * The set-based SQL of an import batch: the batch travels as one text[] per column (unnest), and
- * ONE statement classifies it (preview, read-only) or upserts it (commit). Only the columns the
+ * The set-based SQL of an import batch: the batch is copied (COPY) into a temporary staging table,
+ * and ONE statement classifies it (preview, read-only) or upserts it (commit). Only the columns the
  * file maps are written, so an import never blanks a field it does not carry; a row whose mapped
  * values equal the stored ones is not rewritten (`… DO UPDATE … WHERE … IS DISTINCT FROM …`), and
  * `xmax = 0` in RETURNING tells inserted rows from updated ones.
@@ -8,6 +8,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { newId } from "../../db/columns.ts";
+import { copyLines, copyTextValue } from "../../db/copy.ts";
 import type { CellValue } from "./cells.ts";
 import type { ImportEntity } from "./fields.ts";
 import type { ImportRow } from "./rows.ts";
@@ -162,20 +163,30 @@ function cellOf(row: ReadyRow, source: string): CellValue | undefined {
   return row.values[source];
 }
 
-function unnestOf(shape: BatchShape, rows: readonly ReadyRow[], withIds: boolean): SQL {
-  const arrays: SQL[] = [];
-  const names: string[] = [];
-  if (withIds) {
-    arrays.push(sql`${textArrayLiteral(rows.map(() => newId()))}::uuid[]`);
-    names.push("id");
+/** The temporary table a batch is copied into before one statement applies it (dropped at commit). */
+const stageTable = "import_stage";
+
+/**
+ * Copies the batch into a temporary staging table (`ord`, optionally a new `id`, `key`, then one
+ * text column per written column): COPY costs the server and the client far less than a
+ * parameter or array element per cell. Runs inside the batch's transaction.
+ */
+async function stageRows(tx: Db, shape: BatchShape, rows: readonly ReadyRow[], withIds: boolean) {
+  const columns = ["ord", ...(withIds ? ["id"] : []), "key", ...shape.columns.map((_, i) => `c${i}`)];
+  const types = columns.map((c) => `${c} ${c === "ord" ? "int" : c === "id" ? "uuid" : "text"}`);
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${stageTable}`));
+  await tx.execute(sql.raw(`create temp table ${stageTable} (${types.join(", ")}) on commit drop`));
+  const sources = shape.columns.map((c) => c.source);
+  const lines = new Array<string>(rows.length);
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n] as ReadyRow;
+    let line = withIds
+      ? `${n + 1}\t${newId()}\t${copyTextValue(row.key)}`
+      : `${n + 1}\t${copyTextValue(row.key)}`;
+    for (const source of sources) line += `\t${copyTextValue(cellOf(row, source))}`;
+    lines[n] = `${line}\n`;
   }
-  arrays.push(sql`${textArrayLiteral(rows.map((r) => r.key))}::text[]`);
-  names.push("key");
-  shape.columns.forEach((c, i) => {
-    arrays.push(sql`${textArrayLiteral(rows.map((r) => cellOf(r, c.source)))}::text[]`);
-    names.push(`c${i}`);
-  });
-  return sql`unnest(${sql.join(arrays, sql`, `)}) with ordinality as r(${sql.raw(names.join(", "))}, ord)`;
+  await copyLines(tx, stageTable, columns, lines);
 }
 
 const incoming = (shape: BatchShape) => shape.columns.map((c, i) => c.value(`r.c${i}`));
@@ -214,16 +225,23 @@ export async function classifyBatch(
   rows: readonly ReadyRow[],
 ) {
   if (rows.length === 0) return "";
-  const result = (await db.execute(sql`
+  const result = await db.transaction(async (tx) => {
+    await stageRows(tx, shape, rows, false);
+    return (await tx.execute(sql`
     select coalesce(string_agg(case when t.id is null then 'c'
       when (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "r"))}) then 'u'
       else 'n' end, '' order by r.ord), '') as actions
-    from ${unnestOf(shape, rows, false)}
+    from ${sql.raw(stageTable)} r
     left join ${sql.raw(shape.spec.table)} t on ${keyMatch(shape, target)}`)) as unknown as Rows;
+  });
   return String(result.rows[0]?.actions ?? "");
 }
 
-/** Upserts the rows in one statement; returns how many were created and updated (the rest were unchanged). */
+/**
+ * Upserts the rows (staged by COPY) in one statement; returns how many were created and updated
+ * (the rest were unchanged). Must run inside the batch's transaction: the staging table is
+ * dropped at its commit.
+ */
 export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape, rows: readonly ReadyRow[]) {
   if (rows.length === 0) return { created: 0, updated: 0 };
   const { spec, columns } = shape;
@@ -246,11 +264,12 @@ export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape
         : `${c.column} = excluded.${c.column}`,
     )
     .join(", ");
+  await stageRows(db, shape, rows, true);
   const result = (await db.execute(sql`
     with up as (
       insert into ${sql.raw(spec.table)} as t (${sql.raw(insertColumns)})
       select r.id, ${target.workspaceId}::uuid, ${partner}${target.source}, r.key, ${sql.raw(incoming(shape).join(", "))}
-      from ${unnestOf(shape, rows, true)}
+      from ${sql.raw(stageTable)} r
       on conflict (${sql.raw(conflict)}) do update set ${sql.raw(updates)}, updated_at = now()
       where (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "excluded"))})
       returning (xmax = 0) as created
