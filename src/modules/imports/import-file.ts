@@ -49,6 +49,8 @@ export type ImportFileResult = {
   importId: string;
   jobId: string;
   status: string;
+  /** The preset the file was read with (detected unless given). */
+  preset: string;
   created: number;
   updated: number;
   unchanged: number;
@@ -142,6 +144,7 @@ export async function importFile(
     importId,
     jobId,
     status: record.status,
+    preset: record.preset,
     ...counts,
     resumed,
     error: record.error ?? job.error,

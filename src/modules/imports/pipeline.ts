@@ -68,7 +68,9 @@ export async function openBatches(
     stream.destroy();
     throw error;
   });
-  const convert = createRowConverter(record.entity, record.mapping);
+  const convert = createRowConverter(record.entity, record.mapping, {
+    exportedCells: record.preset === "ecostack",
+  });
   const mapped = new Set(record.mapping.flatMap((m) => (m.field === null ? [] : [m.field])));
   const hasAttributes =
     record.entity !== "partner" && record.mapping.some((m) => m.field === null && m.attribute !== null);

@@ -4,6 +4,7 @@
  * key chosen. Compiled once per import so the per-row work is a loop over the mapped columns.
  */
 import { registrableDomain } from "../accounts/website.ts";
+import { readSafeCell } from "../exports/csv.ts";
 import { CellIssue, type CellReader, type CellValue, cellReaders, opportunityStatusOf } from "./cells.ts";
 import { type FieldSpec, fieldSpec, type ImportEntity } from "./fields.ts";
 import type { MappingEntry } from "./mapping.ts";
@@ -64,7 +65,22 @@ function requiredMissing(values: Record<string, CellValue>, fields: CompiledFiel
   return missing;
 }
 
-export function createRowConverter(entity: ImportEntity, mapping: readonly MappingEntry[]): RowConverter {
+export type RowConverterOptions = {
+  /**
+   * The file is an Ecostack export: undo its formula guard (one leading `'`, see
+   * exports/csv.ts) so exported values come back exactly as they were stored.
+   */
+  exportedCells?: boolean;
+};
+
+export function createRowConverter(
+  entity: ImportEntity,
+  mapping: readonly MappingEntry[],
+  options: RowConverterOptions = {},
+): RowConverter {
+  const cell = options.exportedCells
+    ? (record: readonly string[], column: number) => readSafeCell((record[column] ?? "").trim())
+    : (record: readonly string[], column: number) => (record[column] ?? "").trim();
   const fields: CompiledField[] = [];
   const attributeColumns: { column: number; key: string }[] = [];
   for (const entry of mapping) {
@@ -81,7 +97,7 @@ export function createRowConverter(entity: ImportEntity, mapping: readonly Mappi
     const values: Record<string, CellValue> = {};
     let errors: RowError[] | null = null;
     for (const f of fields) {
-      const raw = (record[f.column] ?? "").trim();
+      const raw = cell(record, f.column);
       if (raw === "") {
         values[f.spec.field] = null;
         continue;
@@ -113,7 +129,7 @@ export function createRowConverter(entity: ImportEntity, mapping: readonly Mappi
     if (attributeColumns.length > 0) {
       attributes = {};
       for (const a of attributeColumns) {
-        const raw = (record[a.column] ?? "").trim();
+        const raw = cell(record, a.column);
         if (raw !== "") attributes[a.key] = raw;
       }
     }

@@ -8,6 +8,17 @@ async function headersOf(name: string): Promise<string[]> {
 }
 
 describe("preset detection and default mapping", () => {
+  it("recognises Ecostack's own export by its ecostackId column and maps its field-named headers", () => {
+    const headers = ["externalId", "name", "website", "domain", "country", "status", "ecostackId", "updatedAt"];
+    expect(detectPreset(headers)).toBe("ecostack");
+    const byField = mappedColumns(defaultColumnMapping("account", headers));
+    expect(byField.get("externalId")).toBe(0);
+    expect(byField.get("name")).toBe(1);
+    expect(byField.get("website")).toBe(2);
+    expect(byField.get("country")).toBe(4);
+    expect(detectPreset(["externalId", "name", "website"])).toBe("generic");
+  });
+
   it("maps the Salesforce Data Loader account export", async () => {
     const headers = await headersOf("salesforce_dataloader_sample_accounts_cp1252.csv");
     expect(detectPreset(headers)).toBe("salesforce");

@@ -1,4 +1,4 @@
-export const importPresets = ["salesforce", "salesforce-report", "hubspot", "generic"] as const;
+export const importPresets = ["salesforce", "salesforce-report", "hubspot", "ecostack", "generic"] as const;
 export type ImportPreset = (typeof importPresets)[number];
 
 export const importEntities = ["account", "opportunity", "partner"] as const;
@@ -69,6 +69,8 @@ export function detectPreset(headers: readonly string[]): ImportPreset {
   if (nonEmpty.length === 0) return "generic";
   const share = (test: (h: string) => boolean) => nonEmpty.filter(test).length / nonEmpty.length;
   const normalized = new Set(nonEmpty.map(normalizeHeader));
+  // Ecostack's own exports carry its record id: their cells may hold the formula-guard `'`.
+  if (normalized.has("ecostackid")) return "ecostack";
   if (share((h) => salesforceReportHeader.test(h)) >= 0.5) return "salesforce-report";
   const hasSalesforceKey = normalized.has("id") || normalized.has("name");
   if (hasSalesforceKey && share((h) => salesforceApiName.test(h)) >= 0.8) return "salesforce";
@@ -170,6 +172,8 @@ const synonymsByPreset: Record<ImportPreset, SynonymTable> = {
   salesforce: salesforceSynonyms,
   hubspot: hubspotSynonyms,
   generic: genericSynonyms,
+  // Ecostack's export headers are its field names.
+  ecostack: genericSynonyms,
   // Report headers are "Object: Field label"; after the object prefix is removed they read like plain CSV.
   "salesforce-report": genericSynonyms,
 };

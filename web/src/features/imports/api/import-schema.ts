@@ -4,7 +4,14 @@ import { z } from "zod";
 export const IMPORT_ENTITIES = ["account", "opportunity", "partner", "contact", "partner_account"] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
-export const IMPORT_PRESETS = ["auto", "salesforce", "salesforce-report", "hubspot", "generic"] as const;
+export const IMPORT_PRESETS = [
+  "auto",
+  "salesforce",
+  "salesforce-report",
+  "hubspot",
+  "ecostack",
+  "generic",
+] as const;
 export type ImportPreset = (typeof IMPORT_PRESETS)[number];
 
 export const IMPORT_STATUSES = [

@@ -24,6 +24,7 @@ export const PRESET_LABELS: Record<ImportPreset, string> = {
   salesforce: "Salesforce Data Loader",
   "salesforce-report": "Salesforce report",
   hubspot: "HubSpot",
+  ecostack: "Ecostack export",
   generic: "Plain CSV",
 };
 
