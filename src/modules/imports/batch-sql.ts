@@ -215,8 +215,55 @@ function keyMatch(shape: BatchShape, target: BatchTarget): SQL {
 type Rows = { rows: Record<string, unknown>[] };
 
 /**
+ * Partners added by hand carry no external key, and a partner list imported later names them
+ * again: an incoming row claims the one unkeyed partner with its domain or, failing that, its
+ * name (case and surrounding spaces aside) by giving it the row's key, so the upsert updates that
+ * partner — its relationship, plays and account list stay — instead of adding a duplicate. Only
+ * one-to-one matches are claimed (one row, one partner); anything ambiguous is left as it is.
+ */
+async function claimUnkeyedPartners(tx: Db, target: BatchTarget, shape: BatchShape) {
+  if (target.entity !== "partner") return;
+  const name = shape.columns.findIndex((c) => c.column === "name");
+  if (name < 0) return;
+  const domain = shape.columns.findIndex((c) => c.column === "domain");
+  // Two equi-joins (a union, not an OR) so that both can be hash joins on a long list.
+  const byDomain =
+    domain < 0
+      ? ""
+      : `select r.key, t.id from ${stageTable} r join unkeyed t on t.domain = r.c${domain} union `;
+  await tx.execute(sql`
+    with unkeyed as (
+      select t.id, t.domain, lower(btrim(t.name)) as folded from partners t
+      where t.workspace_id = ${target.workspaceId}::uuid and t.external_source is null and t.external_id is null
+    ),
+    matched as (
+      ${sql.raw(byDomain)}select r.key, t.id from ${sql.raw(stageTable)} r
+      join unkeyed t on t.folded = lower(btrim(r.c${sql.raw(String(name))}))
+    ),
+    pairs as (
+      select m.key, m.id from matched m
+      where not exists (
+        select 1 from partners k where k.workspace_id = ${target.workspaceId}::uuid
+          and k.external_source = ${target.source} and k.external_id = m.key)
+    ),
+    one_to_one as (
+      select key, id from (
+        select key, id, count(*) over (partition by key) as partners, count(*) over (partition by id) as rows
+        from pairs) counted
+      where partners = 1 and rows = 1
+    )
+    update partners t set external_source = ${target.source}, external_id = o.key
+    from one_to_one o
+    where t.id = o.id and t.workspace_id = ${target.workspaceId}::uuid`);
+}
+
+/** Marks the work of a read-only preview transaction to be rolled back. */
+class PreviewDone extends Error {}
+
+/**
  * What committing these rows would do, read-only: one character per row in batch order —
- * c(reate), u(pdate) or n (unchanged).
+ * c(reate), u(pdate) or n (unchanged). Runs what the commit runs before its upsert (staging,
+ * claiming hand-made partners) in a transaction that is always rolled back.
  */
 export async function classifyBatch(
   db: Db,
@@ -225,16 +272,24 @@ export async function classifyBatch(
   rows: readonly ReadyRow[],
 ) {
   if (rows.length === 0) return "";
-  const result = await db.transaction(async (tx) => {
-    await stageRows(tx, shape, rows, false);
-    return (await tx.execute(sql`
-    select coalesce(string_agg(case when t.id is null then 'c'
-      when (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "r"))}) then 'u'
-      else 'n' end, '' order by r.ord), '') as actions
-    from ${sql.raw(stageTable)} r
-    left join ${sql.raw(shape.spec.table)} t on ${keyMatch(shape, target)}`)) as unknown as Rows;
-  });
-  return String(result.rows[0]?.actions ?? "");
+  let actions = "";
+  try {
+    await db.transaction(async (tx) => {
+      await stageRows(tx, shape, rows, false);
+      await claimUnkeyedPartners(tx, target, shape);
+      const result = (await tx.execute(sql`
+        select coalesce(string_agg(case when t.id is null then 'c'
+          when (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "r"))}) then 'u'
+          else 'n' end, '' order by r.ord), '') as actions
+        from ${sql.raw(stageTable)} r
+        left join ${sql.raw(shape.spec.table)} t on ${keyMatch(shape, target)}`)) as unknown as Rows;
+      actions = String(result.rows[0]?.actions ?? "");
+      throw new PreviewDone();
+    });
+  } catch (error) {
+    if (!(error instanceof PreviewDone)) throw error;
+  }
+  return actions;
 }
 
 /**
@@ -265,6 +320,7 @@ export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape
     )
     .join(", ");
   await stageRows(db, shape, rows, true);
+  await claimUnkeyedPartners(db, target, shape);
   const result = (await db.execute(sql`
     with up as (
       insert into ${sql.raw(spec.table)} as t (${sql.raw(insertColumns)})

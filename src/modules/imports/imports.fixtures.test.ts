@@ -217,6 +217,66 @@ describe("partners and a partner's account list", () => {
     expect(again).toMatchObject({ created: 0, unchanged: 2, rejected: 1 });
   });
 
+  it("updates partners added by hand instead of duplicating them, when one row names exactly one", async () => {
+    const { workspace, owner } = await makeWorkspace(database.db);
+    const own: WorkspaceContext = {
+      workspaceId: workspace.id,
+      role: "owner",
+      actor: { kind: "user", userId: owner.id },
+    };
+    const aurora = await createPartner(database.db, own, {
+      name: "Aurora Cloud Services",
+      website: "https://www.aurora.example",
+      tier: "Gold",
+    });
+    const nordlys = await createPartner(database.db, own, { name: "  Nordlys CONSULTING " });
+    await createPartner(database.db, own, { name: "Twin A", website: "twin.example" });
+    await createPartner(database.db, own, { name: "Twin B", website: "https://twin.example" });
+    const file = writeCsv(
+      "partners-again.csv",
+      "Name,Website,Type\nAurora Cloud,aurora.example,MSP\nNordlys Consulting,,Consultancy\nTwin,twin.example,ISV\nBrand New,brandnew.example,VAR\n",
+    );
+    const stored = () =>
+      database.db
+        .select()
+        .from(partners)
+        .where(eq(partners.workspaceId, workspace.id))
+        .orderBy(partners.name);
+
+    const before = await stored();
+    const preview = await importFile(database, own, { entity: "partner", filePath: file, dryRun: true });
+    expect(preview).toMatchObject({ created: 2, updated: 2, unchanged: 0, rejected: 0 });
+    expect(await stored()).toEqual(before);
+
+    const result = await importFile(database, own, { entity: "partner", filePath: file });
+    expect(result).toMatchObject({ status: "committed", created: 2, updated: 2, rejected: 0 });
+    const after = await stored();
+    expect(after.map((p) => p.name)).toEqual([
+      "Aurora Cloud",
+      "Brand New",
+      "Nordlys Consulting",
+      "Twin",
+      "Twin A",
+      "Twin B",
+    ]);
+    const claimed = after.find((p) => p.id === aurora.id);
+    expect(claimed).toMatchObject({
+      tier: "Gold",
+      types: ["msp"],
+      externalSource: "csv",
+      externalId: "domain:aurora.example",
+    });
+    expect(after.find((p) => p.id === nordlys.id)).toMatchObject({
+      types: ["consultancy"],
+      externalSource: "csv",
+    });
+    // Two hand-made partners share twin.example: neither is claimed, the row becomes a new partner.
+    expect(after.filter((p) => p.name.startsWith("Twin ")).map((p) => p.externalId)).toEqual([null, null]);
+
+    const again = await importFile(database, own, { entity: "partner", filePath: file });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+  });
+
   it("imports a partner's own accounts with their status, default prospect", async () => {
     const partner = await createPartner(database.db, ctx, { name: `List Owner ${Date.now()}` });
     const file = writeCsv(
