@@ -25,6 +25,7 @@ const envSchema = z.object({
   ECOSTACK_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(536_870_912),
   ECOSTACK_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5_000_000),
   ECOSTACK_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(500),
+  ECOSTACK_UPLOAD_RETENTION_DAYS: z.coerce.number().positive().default(7),
 });
 
 export type Config = {
@@ -39,7 +40,14 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>["ECOSTACK_LOG_LEVEL"];
   login: { maxPerIp: number; maxPerAccount: number; windowSeconds: number };
   /** CSV imports: where uploads are stored and the limits of a file. */
-  imports: { uploadDir: string; maxBytes: number; maxRows: number; maxColumns: number };
+  imports: {
+    uploadDir: string;
+    maxBytes: number;
+    maxRows: number;
+    maxColumns: number;
+    /** Uploads never committed are removed after this many days. */
+    retentionDays: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.ECOSTACK_IMPORT_MAX_BYTES,
       maxRows: e.ECOSTACK_IMPORT_MAX_ROWS,
       maxColumns: e.ECOSTACK_IMPORT_MAX_COLUMNS,
+      retentionDays: e.ECOSTACK_UPLOAD_RETENTION_DAYS,
     },
   };
 }

@@ -10,6 +10,7 @@ import { buildApp } from "./http/app.ts";
 import { createJobRuntime } from "./jobs/runtime.ts";
 import { type DemoLogin, seedDemo } from "./modules/demo/seed.ts";
 import { countUsers } from "./modules/identity/service.ts";
+import { sweepUploads } from "./modules/imports/retention.ts";
 
 type DemoFile = { email: string; password: string };
 
@@ -50,6 +51,16 @@ export async function startServer(config: Config) {
       onError: (error) => app.log.error({ err: error }, "job queue"),
     });
     await jobs.start();
+    // Uploads never committed are removed after the retention period: now, then every 6 hours.
+    const sweep = () =>
+      sweepUploads(database.db, config.imports)
+        .then((swept) => {
+          if (swept.expired + swept.orphans > 0) app.log.info(swept, "removed old uploads");
+        })
+        .catch((error: unknown) => app.log.error({ err: error }, "removing old uploads"));
+    await sweep();
+    const sweeper = setInterval(sweep, 6 * 3600 * 1000);
+    sweeper.unref();
     const shutdown = (signal: string) => {
       if (closing) return;
       closing = true;
@@ -57,6 +68,7 @@ export async function startServer(config: Config) {
         app.log.info({ signal }, "shutting down");
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
+        clearInterval(sweeper);
         await jobs.stop().catch((error: unknown) => app.log.error({ err: error }, "stopping jobs"));
         await app.close();
         await database.close();

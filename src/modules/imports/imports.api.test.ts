@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { makeApiKey, makeWorkspace } from "../../test/factories.ts";
 import { runJob } from "../jobs/run.ts";
+import { sweepUploads } from "./retention.ts";
 
 const fixtures = path.join(import.meta.dirname, "reader", "fixtures");
 const MAX_BYTES = 160 * 1024;
@@ -21,7 +22,9 @@ let uploadDir: string;
 
 beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "ecostack-uploads-"));
-  t = await createTestApp({ imports: { uploadDir, maxBytes: MAX_BYTES, maxRows: 100_000, maxColumns: 50 } });
+  t = await createTestApp({
+    imports: { uploadDir, maxBytes: MAX_BYTES, maxRows: 100_000, maxColumns: 50, retentionDays: 7 },
+  });
   const { workspace } = await makeWorkspace(t.database.db);
   key = await makeApiKey(t.database.db, workspace, "partner_manager");
 });
@@ -91,7 +94,7 @@ describe("upload → preview → commit", () => {
     const bytes = fs.readFileSync(path.join(fixtures, "salesforce_dataloader_sample_accounts_cp1252.csv"));
     // Over the test limit of 160 KiB: this one goes through an app with a larger limit.
     const big = await createTestApp({
-      imports: { uploadDir, maxBytes: 1024 * 1024, maxRows: 100_000, maxColumns: 50 },
+      imports: { uploadDir, maxBytes: 1024 * 1024, maxRows: 100_000, maxColumns: 50, retentionDays: 7 },
     });
     try {
       const { workspace } = await makeWorkspace(big.database.db);
@@ -315,4 +318,50 @@ describe("bad files change nothing", () => {
       expect(fs.readdirSync(uploadDir).sort()).toEqual(filesBefore);
     });
   }
+});
+
+describe("old uploads", () => {
+  it("removes uploads never committed after the retention period, and their import says so", async () => {
+    const csv = Buffer.from("Name,Website\nKept Forever Ltd,kept.example\n");
+    const stale = (await upload({ entity: "account" }, "stale.csv", csv)).json();
+    const fresh = (await upload({ entity: "account" }, "fresh.csv", csv)).json();
+    expect((await runImportJob(stale.id)).status).toBe("previewed");
+    expect((await runImportJob(fresh.id)).status).toBe("previewed");
+    const staleRecord = await t.database.db.execute(
+      sql`update imports set created_at = now() - interval '8 days' where id = ${stale.id} returning file_path`,
+    );
+    const staleFile = String(
+      (staleRecord as unknown as { rows: { file_path: string }[] }).rows[0]?.file_path,
+    );
+    expect(fs.existsSync(staleFile)).toBe(true);
+    const oldOrphan = path.join(uploadDir, "left-by-a-crash.csv");
+    const newOrphan = path.join(uploadDir, "being-uploaded.csv");
+    fs.writeFileSync(oldOrphan, "a,b\n");
+    fs.writeFileSync(newOrphan, "a,b\n");
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
+    fs.utimesSync(oldOrphan, eightDaysAgo, eightDaysAgo);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "ecostack-outside-"));
+    fs.writeFileSync(path.join(outside, "old.csv"), "a,b\n");
+    fs.utimesSync(path.join(outside, "old.csv"), eightDaysAgo, eightDaysAgo);
+
+    const swept = await sweepUploads(t.database.db, { uploadDir, retentionDays: 7 });
+    expect(swept).toEqual({ expired: 1, orphans: 1 });
+    expect(fs.existsSync(staleFile)).toBe(false);
+    expect(fs.existsSync(oldOrphan)).toBe(false);
+    expect(fs.existsSync(newOrphan)).toBe(true);
+    expect(fs.existsSync(path.join(outside, "old.csv"))).toBe(true);
+    const after = (await call("GET", `/api/v1/imports/${stale.id}`)).json();
+    expect(after.error).toBe("The uploaded file was removed after 7 days without a commit; upload it again.");
+    const commit = await call("POST", `/api/v1/imports/${stale.id}/commit`);
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().detail).toMatch(/removed after 7 days/);
+    // The fresh upload is untouched and still commits.
+    expect((await call("POST", `/api/v1/imports/${fresh.id}/commit`)).statusCode).toBe(202);
+    expect(await sweepUploads(t.database.db, { uploadDir, retentionDays: 7 })).toEqual({
+      expired: 0,
+      orphans: 0,
+    });
+    fs.rmSync(newOrphan);
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
 });

@@ -196,11 +196,18 @@ async function startJob(
 
 const busy: readonly ImportStatus[] = ["previewing", "committing"];
 
+/** An import whose file is gone (removed after the retention period) cannot run again. */
+function assertFileKept(record: ImportRecord) {
+  if (!fs.existsSync(record.filePath))
+    throw conflict(record.error ?? "The file of this import is no longer kept; upload it again.");
+}
+
 export async function startPreview(db: Db, ctx: WorkspaceContext, id: string, options: JobOptions) {
   const record = await findImport(db, ctx, id);
   if (busy.includes(record.status))
     throw conflict(`The import is ${record.status}; wait for it or cancel it.`);
   if (record.status === "committed") throw conflict("The import is already committed.");
+  assertFileKept(record);
   return startJob(db, ctx, record, IMPORT_PREVIEW, "previewing", options);
 }
 
@@ -209,6 +216,7 @@ export async function startCommit(db: Db, ctx: WorkspaceContext, id: string, opt
   if (busy.includes(record.status))
     throw conflict(`The import is ${record.status}; wait for it or cancel it.`);
   if (record.status === "committed") throw conflict("The import is already committed.");
+  assertFileKept(record);
   return startJob(db, ctx, record, IMPORT_COMMIT, "committing", options);
 }
 
