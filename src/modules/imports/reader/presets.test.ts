@@ -9,7 +9,16 @@ async function headersOf(name: string): Promise<string[]> {
 
 describe("preset detection and default mapping", () => {
   it("recognises Ecostack's own export by its ecostackId column and maps its field-named headers", () => {
-    const headers = ["externalId", "name", "website", "domain", "country", "status", "ecostackId", "updatedAt"];
+    const headers = [
+      "externalId",
+      "name",
+      "website",
+      "domain",
+      "country",
+      "status",
+      "ecostackId",
+      "updatedAt",
+    ];
     expect(detectPreset(headers)).toBe("ecostack");
     const byField = mappedColumns(defaultColumnMapping("account", headers));
     expect(byField.get("externalId")).toBe(0);
