@@ -138,11 +138,19 @@ describe("account list", () => {
       industry: "Manufacturing",
       country: "CH",
     });
-    await create(auth, { name: "Zeta Retail", status: "churned", industry: "Retail", country: "US" });
+    await create(auth, {
+      name: "Zeta Retail",
+      status: "churned",
+      industry: "Retail",
+      country: "United States",
+    });
     expect(await names(auth, "q=NORD")).toEqual(["Nordlicht AG"]);
     expect(await names(auth, "q=tools.ch")).toEqual(["alpine Tools"]);
     expect(await names(auth, "status=customer,churned")).toEqual(["Orbit Foods", "Zeta Retail"]);
     expect(await names(auth, "industry=Manufacturing&country=DE")).toEqual(["Nordlicht AG"]);
+    // Countries are stored as ISO codes: "United States" was stored as US, and a filter by name finds it.
+    expect(await names(auth, "country=USA")).toEqual(["Orbit Foods", "Zeta Retail"]);
+    expect(await names(auth, "country=Deutschland")).toEqual(["Nordlicht AG"]);
     expect(await names(auth, "country=US&country=CH&sort=-name")).toEqual([
       "Zeta Retail",
       "Orbit Foods",

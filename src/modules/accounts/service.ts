@@ -9,6 +9,7 @@ import { inWorkspace } from "../../db/scope.ts";
 import type { WorkspaceContext } from "../../http/policy.ts";
 import { conflict, invalid, notFound } from "../../http/problem.ts";
 import { type AccountStatus, accountStatuses } from "../strategy/vocabulary.ts";
+import { storedCountry } from "./country.ts";
 import {
   containsPattern,
   decodeKeysetCursor,
@@ -77,13 +78,14 @@ function websiteFields(website: string | null | undefined) {
 }
 
 function columnsOf(input: AccountUpdateInput) {
-  const text = (key: "industry" | "country" | "region" | "owner" | "externalSource" | "externalId") =>
+  const text = (key: "industry" | "region" | "owner" | "externalSource" | "externalId") =>
     input[key] !== undefined ? { [key]: blankToNull(input[key]) } : {};
   return {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.website !== undefined ? websiteFields(input.website) : {}),
     ...text("industry"),
-    ...text("country"),
+    // Stored as its ISO code when it names a country (see country.ts).
+    ...(input.country !== undefined ? { country: storedCountry(input.country) } : {}),
     ...text("region"),
     ...text("owner"),
     ...text("externalSource"),
@@ -169,7 +171,8 @@ function filtersOf(query: AccountListQuery): (SQL | undefined)[] {
   const some = <T>(values: T[] | undefined) => (values && values.length > 0 ? values : undefined);
   const statuses = some(query.status);
   const industries = some(query.industry);
-  const countries = some(query.country);
+  // "United States" finds the accounts stored as US.
+  const countries = some(query.country?.map((c) => storedCountry(c) ?? c));
   const q = query.q ? containsPattern(query.q) : undefined;
   return [
     q ? or(ilike(accounts.name, q), ilike(accounts.domain, q)) : undefined,

@@ -30,6 +30,17 @@ const manufacturingIcp: { criteria: IcpCriterion[] } = {
 };
 
 describe("scoreAccountFit", () => {
+  it("reads a country rule and an account's country in any spelling of the same country", () => {
+    const icp = {
+      criteria: [{ kind: "country" as const, weight: 10, values: ["United States", "Deutschland"] }],
+    };
+    expect(scoreAccountFit(icp, { country: "US", technologies: [] }).score).toBe(100);
+    expect(scoreAccountFit(icp, { country: "USA", technologies: [] }).score).toBe(100);
+    expect(scoreAccountFit(icp, { country: "DE", technologies: [] }).score).toBe(100);
+    expect(scoreAccountFit(icp, { country: "AT", technologies: [] }).score).toBe(0);
+    expect(scoreAccountFit(icp, { country: "EMEA", technologies: [] }).score).toBe(0);
+  });
+
   it("scores round(100 × matched weight / total weight) with a reason per criterion", () => {
     const fit = scoreAccountFit(manufacturingIcp, {
       industry: "  manufacturing ",

@@ -4,7 +4,9 @@
  * for the ICP page's distribution chart. No database here: the API, the rescoring job and the
  * benchmark all call these same functions on plain account data.
  */
+
 import { z } from "zod";
+import { storedCountry } from "../accounts/country.ts";
 
 const weightSchema = z.number().int().min(1).max(100);
 const valueSetSchema = z.array(z.string().trim().min(1).max(200)).min(1).max(1000);
@@ -152,13 +154,16 @@ function compileSet(
   { values, weight }: { values: readonly string[]; weight: number },
   label: string,
   read: (account: AccountFacts) => string | null | undefined,
+  /** Spellings of one value made equal (countries: "United States", "USA" → "US"). */
+  canonical: (value: string) => string = (value) => value,
 ): CompiledCriterion {
-  const wanted = new Set(values.map((v) => v.trim().toLowerCase()));
+  const wanted = new Set(values.map((v) => normalise(canonical(v))));
   return {
     text: values.length === 1 ? `${label} is ${values[0]}` : `${label} is one of ${formatList(values)}`,
     weight,
     matches: (account) => {
-      const actual = normalise(read(account));
+      const value = read(account);
+      const actual = normalise(value ? canonical(value) : value);
       return actual !== undefined && wanted.has(actual);
     },
     explain: (account, matched) => {
@@ -305,7 +310,12 @@ function compileCriterion(criterion: IcpCriterion): CompiledCriterion {
     case "industry":
       return compileSet(criterion, "Industry", (a) => a.industry);
     case "country":
-      return compileSet(criterion, "Country", (a) => a.country);
+      return compileSet(
+        criterion,
+        "Country",
+        (a) => a.country,
+        (c) => storedCountry(c) ?? c,
+      );
     case "region":
       return compileSet(criterion, "Region", (a) => a.region);
     case "employees":

@@ -8,6 +8,7 @@
  * values. A zod safeParse per cell cost ~1 µs, ten per row: more than reading the CSV itself.
  */
 import { z } from "zod";
+import { storedCountry } from "../accounts/country.ts";
 import { partnerTypes } from "../strategy/vocabulary.ts";
 import type { FieldKind } from "./fields.ts";
 
@@ -144,7 +145,11 @@ const partnerTypeSynonyms: Record<string, (typeof partnerTypes)[number]> = {
 };
 
 const unknownPartnerType = new CellIssue(`unknown partner type (one of: ${partnerTypes.join(", ")})`);
-const readPartnerType = (raw: string) => partnerTypeSynonyms[compact(raw)] ?? unknownPartnerType;
+const readPartnerType = (raw: string) => {
+  const key = compact(raw);
+  // Own keys only: "constructor" is not a partner type.
+  return Object.hasOwn(partnerTypeSynonyms, key) ? (partnerTypeSynonyms[key] as string) : unknownPartnerType;
+};
 
 /** Vocabulary cells repeat a handful of values across a file: remember what each one read as. */
 function remembered(reader: CellReader): CellReader {
@@ -168,6 +173,8 @@ export const cellReaders: Record<FieldKind, CellReader> = {
   accountStatus: remembered(accountStatusOf),
   partnerAccountStatus: remembered(partnerAccountStatusOf),
   partnerType: remembered(readPartnerType),
+  // "United States", "USA" and "US" are stored as US; text naming no country is kept as given.
+  country: (raw) => (raw.length <= 4000 ? (storedCountry(raw) as string) : tooLong),
 };
 
 function schemaOf(reader: CellReader): z.ZodType<CellValue, string> {

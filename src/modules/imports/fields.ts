@@ -26,7 +26,8 @@ export type FieldKind =
   | "email"
   | "accountStatus"
   | "partnerAccountStatus"
-  | "partnerType";
+  | "partnerType"
+  | "country";
 
 export type FieldSpec = { field: string; label: string; kind: FieldKind; required: boolean };
 
@@ -46,7 +47,7 @@ export const importFieldSpecs: Record<ImportEntity, readonly FieldSpec[]> = {
     text("industry", "Industry"),
     { field: "employees", label: "Employees", kind: "integer", required: false },
     { field: "annualRevenue", label: "Annual revenue", kind: "decimal", required: false },
-    text("country", "Country"),
+    { field: "country", label: "Country", kind: "country", required: false },
     text("region", "Region / state"),
     {
       field: "status",
@@ -86,7 +87,7 @@ export const importFieldSpecs: Record<ImportEntity, readonly FieldSpec[]> = {
     text("website", "Website"),
     text("domain", "Domain"),
     text("industry", "Industry"),
-    text("country", "Country"),
+    { field: "country", label: "Country", kind: "country", required: false },
     text("region", "Region / state"),
     {
       field: "status",

@@ -99,6 +99,16 @@ describe("the Salesforce Data Loader exports", () => {
     expect(recall?.attributes.billingstreet).toBe("00045844 c/ San Romualdo, 26 5º");
     expect(recall?.attributes.billingcity).toBe("MADRID");
     expect(await accountNamed("Pébéo of America")).toBeDefined();
+    // The export spells the United States "US", "USA" and "United States": all stored as US.
+    const byCountry = await database.db
+      .select({ country: accounts.country, n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(eq(accounts.workspaceId, ctx.workspaceId))
+      .groupBy(accounts.country);
+    const countOf = (country: string) => byCountry.find((c) => c.country === country)?.n ?? 0;
+    expect(countOf("US")).toBe(365);
+    expect(countOf("CA")).toBe(20);
+    expect(countOf("United States") + countOf("USA") + countOf("Canada")).toBe(0);
     const audit = await database.db
       .select()
       .from(auditEvents)
