@@ -252,7 +252,7 @@ async function claimUnkeyedPartners(tx: Db, target: BatchTarget, shape: BatchSha
         from pairs) counted
       where partners = 1 and rows = 1
     )
-    update partners t set external_source = ${target.source}, external_id = o.key
+    update partners t set external_source = ${target.source}, external_id = o.key, updated_at = now()
     from one_to_one o
     where t.id = o.id and t.workspace_id = ${target.workspaceId}::uuid`);
 }
