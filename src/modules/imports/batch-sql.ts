@@ -282,7 +282,11 @@ export async function classifyBatch(
           when (${sql.raw(stored(shape))}) is distinct from (${sql.raw(comparedIncoming(shape, "r"))}) then 'u'
           else 'n' end, '' order by r.ord), '') as actions
         from ${sql.raw(stageTable)} r
-        left join ${sql.raw(shape.spec.table)} t on ${keyMatch(shape, target)}`)) as unknown as Rows;
+        -- One index lookup per staged row whatever the planner believes of the staging table's
+        -- size: a hash join would read every record of the workspace for each batch.
+        left join lateral (
+          select * from ${sql.raw(shape.spec.table)} t where ${keyMatch(shape, target)} limit 1
+        ) t on true`)) as unknown as Rows;
       actions = String(result.rows[0]?.actions ?? "");
       throw new PreviewDone();
     });
