@@ -217,6 +217,44 @@ describe("CSV import wizard in the browser", () => {
     JOB_TEST_TIMEOUT,
   );
 
+  it(
+    "a partner list updates the partner added by hand instead of adding it twice",
+    async () => {
+      const created = await sessionApi(page, "POST", "/partners", {
+        name: "Nordlys Consulting",
+        website: "https://www.nordlys.example",
+        tier: "Gold",
+      });
+      expect(created.status).toBe(201);
+      await page.getByRole("button", { name: "New import" }).click();
+      await page.getByRole("radio", { name: /^Partners/ }).check();
+      const csv =
+        "Name,Website,Type\nNordlys Consulting,nordlys.example,Consultancy\nFjordline Systems,fjordline.example,ISV\n";
+      await uploadFile(page, { name: "partners.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      const next = page.getByRole("button", { name: "Continue to preview" });
+      await expect.poll(() => next.isEnabled(), POLL).toBe(true);
+      await next.click();
+      await page.getByText("Nothing has been written yet").waitFor();
+      expect(await stat(page, "Preview counts", "Create")).toBe(1);
+      expect(await stat(page, "Preview counts", "Update")).toBe(1);
+      await page.getByRole("button", { name: /^Import [\d,]+ rows$/ }).click();
+      await page.getByText("Import done").waitFor({ timeout: 90_000 });
+      expect(await stat(page, "Import results", "Created")).toBe(1);
+      expect(await stat(page, "Import results", "Updated")).toBe(1);
+      const partners = (await sessionApi(page, "GET", "/partners?q=Nordlys")).json as {
+        items: { id: string; tier: string | null; types: string[] }[];
+      };
+      expect(partners.items).toEqual([
+        expect.objectContaining({
+          id: (created.json as { id: string }).id,
+          tier: "Gold",
+          types: ["consultancy"],
+        }),
+      ]);
+    },
+    JOB_TEST_TIMEOUT,
+  );
+
   it("refuses an empty file and a binary file with a clear reason", async () => {
     await page.getByRole("button", { name: "New import" }).click();
     await uploadFile(page, { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
