@@ -63,11 +63,19 @@ export function ImportWizard({ importId, onImportChange }: ImportWizardProps) {
         <CommitStep imported={data} onStartOver={startOver} />
       </WizardFrame>
     );
-  if (data.status === "failed")
+  // An upload left uncommitted past the retention period: its file is gone (the server says why).
+  const fileRemoved =
+    data.error !== null &&
+    (data.status === "uploaded" || data.status === "previewed" || data.status === "cancelled");
+  if (data.status === "failed" || fileRemoved)
     return (
       <WizardFrame active={1}>
         <Stack gap="md">
-          <Alert color="red" variant="light" title="The file could not be read">
+          <Alert
+            color="red"
+            variant="light"
+            title={fileRemoved ? "This upload is no longer kept" : "The file could not be read"}
+          >
             {data.error ?? "The preview stopped with an error."}
           </Alert>
           <Group>

@@ -109,10 +109,11 @@ export function ImportsHistory({ onOpen }: { onOpen: (id: string) => void }) {
 
 function resultSummary(item: Import): string {
   const { counts, preview } = item;
+  if (item.error !== null && item.status !== "committed" && item.status !== "committing") return item.error;
   if (item.status === "committed" || item.status === "committing" || item.rowsApplied > 0)
     return `${counts.created.toLocaleString()} created · ${counts.updated.toLocaleString()} updated · ${counts.unchanged.toLocaleString()} unchanged · ${counts.rejected.toLocaleString()} rejected`;
   if (preview)
     return `${preview.rows.toLocaleString()} rows: ${preview.create.toLocaleString()} new, ${preview.update.toLocaleString()} to update, ${preview.reject.toLocaleString()} rejected`;
-  if (item.status === "failed") return item.error ?? "Failed";
+  if (item.status === "failed") return "Failed";
   return "—";
 }
