@@ -63,7 +63,8 @@ export async function sweepUploads(
     .readdirSync(uploadDir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(uploadDir, entry.name));
-  const old = files.filter((file) => fs.statSync(file).mtime < cutoff);
+  // A file may go while the directory is read (an upload refused, a commit finishing).
+  const old = files.filter((file) => (fs.statSync(file, { throwIfNoEntry: false })?.mtime ?? now) < cutoff);
   let orphans = 0;
   if (old.length > 0) {
     const known = await db
