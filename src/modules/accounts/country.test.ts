@@ -31,9 +31,12 @@ describe("countryCode", () => {
     expect(countryCode(raw)).toBe(code);
   });
 
-  it.each([["EMEA"], ["XX"], ["Atlantis"], [""], ["   "], ["__proto__"], ["constructor"]])("names no country in %j", (raw) => {
-    expect(countryCode(raw)).toBeNull();
-  });
+  it.each([["EMEA"], ["XX"], ["Atlantis"], [""], ["   "], ["__proto__"], ["constructor"]])(
+    "names no country in %j",
+    (raw) => {
+      expect(countryCode(raw)).toBeNull();
+    },
+  );
 
   it("is idempotent: a code reads as itself", () => {
     fc.assert(
