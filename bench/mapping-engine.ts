@@ -6,11 +6,8 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
   type CandidatePairs,
-  createIndexFromPrepared,
-  findCandidates,
+  candidatesOfLists,
   prepareAll,
-  probeKeyIds,
-  probeSideCounts,
 } from "../src/modules/mapping/engine/blocking.ts";
 import { type MatchResult, scoreCandidates } from "../src/modules/mapping/engine/match.ts";
 import { type AccountRow, readAccounts } from "./mapping-csv.ts";
@@ -51,12 +48,15 @@ export function runEngine(vendorPath: string, partnerPath: string, overlapsPath:
   const preparedVendor = prepareAll(vendor);
   const preparedPartner = prepareAll(partner);
   const normalise = lap("normalise");
-  const index = createIndexFromPrepared(preparedPartner);
-  const keys = probeKeyIds(index, preparedVendor);
-  const counts = probeSideCounts(index, keys);
-  const candidates = findCandidates(index, preparedVendor.length, keys, counts);
+  const { candidates, fingerprints } = candidatesOfLists(preparedVendor, preparedPartner);
   const block = lap("block");
-  const result = scoreCandidates(preparedVendor, index, candidates);
+  const result = scoreCandidates(
+    preparedVendor,
+    { records: preparedPartner },
+    candidates,
+    undefined,
+    fingerprints,
+  );
   const score = lap("score");
   const fd = openSync(overlapsPath, "w");
   writeSync(fd, "vendor_id,partner_id,kind,score,explanation\n");

@@ -5,8 +5,16 @@
  * records share on both sides ("global", "tech") carry little identity and are skipped once their
  * block (left count × right count) passes a cap; the cap looks at both sides' counts so the candidate
  * set, and with it every result, is symmetric. Cost is linear in records plus candidate pairs.
+ *
+ * A list's keys are computed once into flat typed arrays (RecordKeys), each key's class in its hash.
+ * An index (createIndexFromPrepared) serves incremental probes; two whole lists are compared without
+ * one (candidatesOfLists → joinKeys): both sides' keys are split into cache-sized partitions by hash,
+ * joined partition by partition, and the pairs put in probe order by a radix sort. At a million
+ * records a side that avoids one cache miss per key (tens of millions of them), and all of it runs
+ * in one buffer (TypedArena) so that the garbage collector is not woken by each big array.
  */
 import { type MatchRecord, type PreparedRecord, prepareRecord } from "./prepare.ts";
+import { fingerprintSize, writeFingerprints } from "./score.ts";
 
 export interface BlockingOptions {
   /** Word / prefix / initials blocks larger than this (left × right pairs) are skipped as not distinctive. */
@@ -50,76 +58,23 @@ export interface CandidatePairs {
   length: number;
 }
 
-/**
- * 53-bit hash of a key kind plus text[from, to): two 32-bit multiplicative hashes combined. Hashing
- * beats a Map of concatenated key strings several times over at millions of keys; two keys sharing
- * a 53-bit hash (about one chance in a billion at 4M keys) would only add candidates, never matches.
+/*
+ * Keys are hashed to 53 bits: two 32-bit polynomial hashes of the key text (so the text with one
+ * letter left out hashes in O(1) from prefix and suffix sums), each finished with a murmur mix of
+ * the key kind and length. Hashing beats a Map of key strings several times over at millions of
+ * keys; two keys sharing a 53-bit hash (about one chance in a billion at 4M keys) would only add
+ * candidates, never matches.
  */
-function hashKey(kind: number, text: string, from: number, to: number, skip = -1): number {
-  let h1 = 0x811c9dc5 ^ kind;
-  let h2 = 0x01000193 ^ Math.imul(kind, 0x9e3779b1);
-  for (let i = from; i < to; i += 1) {
-    if (i === skip) continue;
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    h2 ^= h2 >>> 13;
-  }
-  h1 ^= h1 >>> 16;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 13;
-  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
-}
-
-/** Open-addressing table from key hash to a dense key id (0, 1, 2, … in order of first sight). */
-export class KeyTable {
-  private slots: Float64Array;
-  private ids: Int32Array;
-  size = 0;
-
-  constructor(expected = 1024) {
-    let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Float64Array(capacity).fill(-1);
-    this.ids = new Int32Array(capacity);
-  }
-
-  private slotOf(hash: number): number {
-    const mask = this.slots.length - 1;
-    let slot = ((hash % 4294967296) ^ Math.floor(hash / 4294967296)) & mask;
-    while (this.slots[slot] !== -1 && this.slots[slot] !== hash) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  get(hash: number): number {
-    const slot = this.slotOf(hash);
-    return this.slots[slot] === hash ? (this.ids[slot] ?? -1) : -1;
-  }
-
-  /** The key's id, adding it (as the next id) when new. */
-  add(hash: number): number {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    const slot = this.slotOf(hash);
-    if (this.slots[slot] === hash) return this.ids[slot] ?? -1;
-    this.slots[slot] = hash;
-    this.ids[slot] = this.size;
-    this.size += 1;
-    return this.size - 1;
-  }
-
-  private grow() {
-    const oldSlots = this.slots;
-    const oldIds = this.ids;
-    this.slots = new Float64Array(oldSlots.length * 2).fill(-1);
-    this.ids = new Int32Array(oldSlots.length * 2);
-    for (let i = 0; i < oldSlots.length; i += 1) {
-      const hash = oldSlots[i] ?? -1;
-      if (hash === -1) continue;
-      const slot = this.slotOf(hash);
-      this.slots[slot] = hash;
-      this.ids[slot] = oldIds[i] ?? 0;
-    }
-  }
+const base1 = 0x01000193;
+const base2 = 0x5bd1e995;
+const maxHashed = 256;
+const powers1 = new Int32Array(maxHashed + 1);
+const powers2 = new Int32Array(maxHashed + 1);
+powers1[0] = 1;
+powers2[0] = 1;
+for (let i = 1; i <= maxHashed; i += 1) {
+  powers1[i] = Math.imul(powers1[i - 1] ?? 0, base1);
+  powers2[i] = Math.imul(powers2[i - 1] ?? 0, base2);
 }
 
 const kindDomain = 1;
@@ -130,38 +85,280 @@ const kindSuffix = 5;
 const kindWord = 6;
 const kindInitials = 7;
 const kindTypo = 8;
+/** The cap class of each key kind; it is kept in the hash's two lowest bits (hash % 4). */
+const classOfKind = [capped, exactKey, exactKey, exactKey, capped, capped, capped, capped, typoKey];
+
+function finishHash(h1: number, h2: number, kind: number, length: number): number {
+  let x = h1 ^ Math.imul(kind, 0x9e3779b1) ^ length;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  let y = h2 ^ Math.imul(kind + 0x632be5ab, 0x27d4eb2f) ^ Math.imul(length, 0x165667b1);
+  y ^= y >>> 15;
+  y = Math.imul(y, 0x2c1b3c6d);
+  y ^= y >>> 12;
+  y = Math.imul(y, 0x297a2d39);
+  y ^= y >>> 15;
+  return (x >>> 0) * 2097152 + (((y >>> 0) & 0x1ffffc) | (classOfKind[kind] ?? capped));
+}
+
+/** Hash of a key kind plus text[from, to). */
+function hashKey(kind: number, text: string, from: number, to: number): number {
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    h1 = (Math.imul(h1, base1) + code) | 0;
+    h2 = (Math.imul(h2, base2) + code) | 0;
+  }
+  return finishHash(h1, h2, kind, to - from);
+}
+
+/** The 32 bits of a key hash that spread best (the first lane): for partitions and table slots. */
+function mixOf(hash: number): number {
+  return (hash / 2097152) >>> 0;
+}
 
 /**
- * Blocking keys of a record as (hash, exact): domain, compact name and sorted words are exact keys;
- * the name's prefix and suffix, each word and the initials are capped ones.
+ * Open-addressing table from key hash to a dense key id (0, 1, 2, … in order of first sight). The
+ * slot keeps the key id only; the hash is read back from the per-id hash array.
  */
+export class KeyTable {
+  private slots: Int32Array;
+  private hashes: Float64Array;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.hashes = new Float64Array(Math.max(16, expected));
+  }
+
+  get(hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = mixOf(hash) & mask;
+    for (;;) {
+      const id = slots[slot] ?? -1;
+      if (id < 0) return -1;
+      if (this.hashes[id] === hash) return id;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The key's id, adding it (as the next id) when new. */
+  add(hash: number): number {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = mixOf(hash) & mask;
+    for (;;) {
+      const id = slots[slot] ?? -1;
+      if (id < 0) break;
+      if (this.hashes[id] === hash) return id;
+      slot = (slot + 1) & mask;
+    }
+    if (this.size === this.hashes.length) {
+      const grown = new Float64Array(this.size * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    slots[slot] = this.size;
+    this.hashes[this.size] = hash;
+    this.size += 1;
+    return this.size - 1;
+  }
+
+  /** Hashes by key id (a copy, exactly `size` long). */
+  hashList(): Float64Array {
+    return this.hashes.slice(0, this.size);
+  }
+
+  private grow() {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id += 1) {
+      let slot = mixOf(this.hashes[id] ?? 0) & mask;
+      while ((slots[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+  }
+}
+
+/** Most keys one record can have (a bound for sizing arrays before computing them). */
+function maxKeysOf(record: PreparedRecord): number {
+  return record.compact.length + record.uniqueTokens.length + 8;
+}
+
+const prefix1 = new Int32Array(maxHashed + 1);
+const prefix2 = new Int32Array(maxHashed + 1);
+const suffix1 = new Int32Array(maxHashed + 2);
+const suffix2 = new Int32Array(maxHashed + 2);
+
+/**
+ * Blocking keys of a record: domain, compact name and sorted words are exact keys; the name's prefix
+ * and suffix, each word and the initials are capped ones; the compact name with and without each
+ * letter are typo keys (the class is hash % 4). Writes them at `hashes[at ..]`, returns the new end.
+ */
+function writeKeys(record: PreparedRecord, hashes: Float64Array, at: number): number {
+  let end = at;
+  if (record.domain) {
+    hashes[end] = hashKey(kindDomain, record.domain, 0, record.domain.length);
+    end += 1;
+  }
+  const compact = record.compact;
+  const length = compact.length;
+  if (length === 0) return end;
+  hashes[end] = hashKey(kindCompact, compact, 0, length);
+  end += 1;
+  if (record.coreTokens.length > 1) {
+    hashes[end] = hashKey(kindSortedWords, record.sortedCore, 0, record.sortedCore.length);
+    end += 1;
+  }
+  // The compact core itself and with each letter left out: two names one typo apart (a letter dropped,
+  // added, swapped or wrong) share one of these keys, whatever words they share.
+  if (length >= 5 && length <= 40) {
+    let h1 = 0;
+    let h2 = 0;
+    for (let i = 0; i < length; i += 1) {
+      prefix1[i] = h1;
+      prefix2[i] = h2;
+      const code = compact.charCodeAt(i);
+      h1 = (Math.imul(h1, base1) + code) | 0;
+      h2 = (Math.imul(h2, base2) + code) | 0;
+    }
+    hashes[end] = finishHash(h1, h2, kindTypo, length);
+    end += 1;
+    let s1 = 0;
+    let s2 = 0;
+    suffix1[length] = 0;
+    suffix2[length] = 0;
+    for (let i = length - 1; i >= 0; i -= 1) {
+      const code = compact.charCodeAt(i);
+      s1 = (s1 + Math.imul(code, powers1[length - 1 - i] ?? 0)) | 0;
+      s2 = (s2 + Math.imul(code, powers2[length - 1 - i] ?? 0)) | 0;
+      suffix1[i] = s1;
+      suffix2[i] = s2;
+    }
+    for (let skip = 0; skip < length; skip += 1) {
+      if (skip > 0 && compact.charCodeAt(skip) === compact.charCodeAt(skip - 1)) continue;
+      const d1 =
+        (Math.imul(prefix1[skip] ?? 0, powers1[length - 1 - skip] ?? 0) + (suffix1[skip + 1] ?? 0)) | 0;
+      const d2 =
+        (Math.imul(prefix2[skip] ?? 0, powers2[length - 1 - skip] ?? 0) + (suffix2[skip + 1] ?? 0)) | 0;
+      hashes[end] = finishHash(d1, d2, kindTypo, length - 1);
+      end += 1;
+    }
+  }
+  // The prefix and suffix catch a changed or dropped word at the other end.
+  if (length >= 5) {
+    hashes[end] = hashKey(kindPrefix, compact, 0, 5);
+    end += 1;
+  }
+  if (length >= 8) {
+    hashes[end] = hashKey(kindSuffix, compact, length - 5, length);
+    end += 1;
+  }
+  for (const token of record.uniqueTokens)
+    if (token.length >= 2) {
+      hashes[end] = hashKey(kindWord, token, 0, token.length);
+      end += 1;
+    }
+  if (record.initials !== null && record.initials.length <= 5) {
+    hashes[end] = hashKey(kindInitials, record.initials, 0, record.initials.length);
+    end += 1;
+  } else if (record.coreTokens.length === 1 && length >= 2 && length <= 5) {
+    hashes[end] = hashKey(kindInitials, compact, 0, length);
+    end += 1;
+  }
+  return end;
+}
+
+const scratchHashes = new Float64Array(maxHashed * 2);
+
+/** Blocking keys of a record as (hash, class), in a fixed order (see writeKeys). */
 export function forEachBlockingKey(
   record: PreparedRecord,
   emit: (hash: number, keyClass: number) => void,
 ): void {
-  if (record.domain) emit(hashKey(kindDomain, record.domain, 0, record.domain.length), exactKey);
-  const compact = record.compact;
-  if (compact.length === 0) return;
-  emit(hashKey(kindCompact, compact, 0, compact.length), exactKey);
-  if (record.coreTokens.length > 1)
-    emit(hashKey(kindSortedWords, record.sortedCore, 0, record.sortedCore.length), exactKey);
-  // The compact core itself and with each letter left out: two names one typo apart (a letter dropped,
-  // added, swapped or wrong) share one of these keys, whatever words they share.
-  if (compact.length >= 5 && compact.length <= 40) {
-    emit(hashKey(kindTypo, compact, 0, compact.length), typoKey);
-    for (let skip = 0; skip < compact.length; skip += 1)
-      if (skip === 0 || compact.charCodeAt(skip) !== compact.charCodeAt(skip - 1))
-        emit(hashKey(kindTypo, compact, 0, compact.length, skip), typoKey);
+  const bound = maxKeysOf(record);
+  const written = bound <= scratchHashes.length ? scratchHashes : new Float64Array(bound);
+  // Copied out first: `emit` may compute other records' keys.
+  const hashes = written.slice(0, writeKeys(record, written, 0));
+  const end = hashes.length;
+  for (let i = 0; i < end; i += 1) emit(hashes[i] ?? 0, (hashes[i] ?? 0) % 4);
+}
+
+/**
+ * Typed arrays carved from one buffer. Every new ArrayBuffer counts as external memory for the
+ * garbage collector, and each 64 MB of it starts a full collection of the whole heap: with millions
+ * of prepared records on the heap that is seconds each. One buffer for all of a run's key arrays
+ * costs one collection. Past its end it falls back to separate arrays.
+ */
+export class TypedArena {
+  private readonly buffer: ArrayBuffer;
+  private offset = 0;
+
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(Math.ceil(bytes / 8) * 8);
   }
-  // The prefix and suffix catch a changed or dropped word at the other end.
-  if (compact.length >= 5) emit(hashKey(kindPrefix, compact, 0, 5), capped);
-  if (compact.length >= 8) emit(hashKey(kindSuffix, compact, compact.length - 5, compact.length), capped);
-  for (const token of record.uniqueTokens)
-    if (token.length >= 2) emit(hashKey(kindWord, token, 0, token.length), capped);
-  if (record.initials !== null && record.initials.length <= 5)
-    emit(hashKey(kindInitials, record.initials, 0, record.initials.length), capped);
-  else if (record.coreTokens.length === 1 && compact.length >= 2 && compact.length <= 5)
-    emit(hashKey(kindInitials, compact, 0, compact.length), capped);
+
+  private take(bytes: number): number {
+    const at = Math.ceil(this.offset / 8) * 8;
+    if (at + bytes > this.buffer.byteLength) return -1;
+    this.offset = at + bytes;
+    return at;
+  }
+
+  float64(length: number): Float64Array {
+    const at = this.take(length * 8);
+    return at < 0 ? new Float64Array(length) : new Float64Array(this.buffer, at, length);
+  }
+
+  int32(length: number): Int32Array {
+    const at = this.take(length * 4);
+    return at < 0 ? new Int32Array(length) : new Int32Array(this.buffer, at, length);
+  }
+
+  uint8(length: number): Uint8Array {
+    const at = this.take(length);
+    return at < 0 ? new Uint8Array(length) : new Uint8Array(this.buffer, at, length);
+  }
+}
+
+/** Bytes candidatesOfLists needs in its arena for two lists with these key bounds (see computeKeys). */
+function arenaBytes(leftBound: number, rightBound: number, rightCount: number): number {
+  return 20 * (leftBound + rightBound) + 4 * rightCount + 4096;
+}
+
+/** Keys one record list can have at most (the size computeKeys reserves). */
+export function keyBound(records: readonly PreparedRecord[]): number {
+  let bound = 0;
+  for (let r = 0; r < records.length; r += 1) bound += maxKeysOf(records[r] as PreparedRecord);
+  return bound;
+}
+
+/** Every record's blocking keys, flat: record r's are hashes[start[r] .. start[r + 1]) (class: hash % 4). */
+export interface RecordKeys {
+  start: Int32Array;
+  hashes: Float64Array;
+}
+
+export function computeKeys(records: readonly PreparedRecord[], arena?: TypedArena): RecordKeys {
+  const bound = keyBound(records);
+  const hashes = arena ? arena.float64(bound) : new Float64Array(bound);
+  const start = new Int32Array(records.length + 1);
+  let end = 0;
+  for (let r = 0; r < records.length; r += 1) {
+    start[r] = end;
+    end = writeKeys(records[r] as PreparedRecord, hashes, end);
+  }
+  start[records.length] = end;
+  return { start, hashes: hashes.subarray(0, end) };
 }
 
 export function prepareAll(records: readonly MatchRecord[]): PreparedRecord[] {
@@ -170,82 +367,60 @@ export function prepareAll(records: readonly MatchRecord[]): PreparedRecord[] {
   return prepared;
 }
 
-/** A growable Int32Array. */
-class IntList {
-  values = new Int32Array(1024);
-  length = 0;
-  push(value: number) {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length] = value;
-    this.length += 1;
-  }
-}
-
-export function createIndexFromPrepared(records: readonly PreparedRecord[]): MatchIndex {
-  const keys = new KeyTable(records.length * 4);
-  const hashes: number[] = [];
-  const classes: number[] = [];
-  const recordKeys = new IntList();
-  const recordStart = new Int32Array(records.length + 1);
-  const add = (hash: number, keyClass: number) => {
-    const id = keys.add(hash);
-    if (id === hashes.length) {
-      hashes.push(hash);
-      classes.push(keyClass);
-    }
-    recordKeys.push(id);
-  };
-  for (let r = 0; r < records.length; r += 1) {
-    recordStart[r] = recordKeys.length;
-    forEachBlockingKey(records[r] as PreparedRecord, add);
-  }
-  recordStart[records.length] = recordKeys.length;
-  const keyCount = hashes.length;
+/** The index of `records` from their keys (computeKeys). */
+export function indexFromKeys(records: readonly PreparedRecord[], recordKeys: RecordKeys): MatchIndex {
+  const { start, hashes } = recordKeys;
+  const keys = new KeyTable(hashes.length);
+  const idOf = new Int32Array(hashes.length);
+  for (let at = 0; at < hashes.length; at += 1) idOf[at] = keys.add(hashes[at] ?? 0);
+  const keyCount = keys.size;
+  const keyHashes = keys.hashList();
+  const keyClass = new Uint8Array(keyCount);
+  for (let k = 0; k < keyCount; k += 1) keyClass[k] = (keyHashes[k] ?? 0) % 4;
   const keyCounts = new Int32Array(keyCount);
-  for (let at = 0; at < recordKeys.length; at += 1) {
-    const id = recordKeys.values[at] ?? 0;
+  for (let at = 0; at < idOf.length; at += 1) {
+    const id = idOf[at] ?? 0;
     keyCounts[id] = (keyCounts[id] ?? 0) + 1;
   }
   const postingStart = new Int32Array(keyCount + 1);
   for (let k = 0; k < keyCount; k += 1) postingStart[k + 1] = (postingStart[k] ?? 0) + (keyCounts[k] ?? 0);
   const fill = postingStart.slice(0, keyCount);
-  const postings = new Int32Array(recordKeys.length);
+  const postings = new Int32Array(hashes.length);
   for (let r = 0; r < records.length; r += 1) {
-    for (let at = recordStart[r] ?? 0; at < (recordStart[r + 1] ?? 0); at += 1) {
-      const id = recordKeys.values[at] ?? 0;
+    for (let at = start[r] ?? 0; at < (start[r + 1] ?? 0); at += 1) {
+      const id = idOf[at] ?? 0;
       postings[fill[id] ?? 0] = r;
       fill[id] = (fill[id] ?? 0) + 1;
     }
   }
-  return {
-    records,
-    keys,
-    keyHashes: Float64Array.from(hashes),
-    keyClass: Uint8Array.from(classes),
-    keyCounts,
-    postingStart,
-    postings,
-  };
+  return { records, keys, keyHashes, keyClass, keyCounts, postingStart, postings };
+}
+
+export function createIndexFromPrepared(records: readonly PreparedRecord[]): MatchIndex {
+  return indexFromKeys(records, computeKeys(records));
+}
+
+/** Probe keys as index key ids, CSR: probe p's are ids[start[p] .. start[p + 1]). */
+export interface ProbeKeys {
+  start: Int32Array;
+  ids: Int32Array;
 }
 
 /** Keys of each probe that the index knows, as index key ids (CSR: ids[start[p] .. start[p + 1])). */
-export function probeKeyIds(index: MatchIndex, probes: readonly PreparedRecord[]) {
-  const ids = new IntList();
+export function probeKeyIds(index: MatchIndex, probes: readonly PreparedRecord[]): ProbeKeys {
+  const { start: keyStart, hashes } = computeKeys(probes);
+  const ids = new Int32Array(hashes.length);
   const start = new Int32Array(probes.length + 1);
-  const add = (hash: number) => {
-    const id = index.keys.get(hash);
-    if (id >= 0) ids.push(id);
-  };
+  let length = 0;
   for (let p = 0; p < probes.length; p += 1) {
-    start[p] = ids.length;
-    forEachBlockingKey(probes[p] as PreparedRecord, add);
+    start[p] = length;
+    for (let at = keyStart[p] ?? 0; at < (keyStart[p + 1] ?? 0); at += 1) {
+      const id = index.keys.get(hashes[at] ?? 0);
+      if (id >= 0) ids[length++] = id;
+    }
   }
-  start[probes.length] = ids.length;
-  return { start, ids: ids.values.subarray(0, ids.length) };
+  start[probes.length] = length;
+  return { start, ids: ids.subarray(0, length) };
 }
 
 /**
@@ -265,7 +440,13 @@ export function probeSideCounts(
       const other = counterpart.keys.get(index.keyHashes[id] ?? -1);
       counts[id] = Math.max(1, other < 0 ? 0 : (counterpart.keyCounts[other] ?? 0));
     }
-  } else for (const id of keys.ids) counts[id] = (counts[id] ?? 0) + 1;
+  } else {
+    const ids = keys.ids;
+    for (let at = 0; at < ids.length; at += 1) {
+      const id = ids[at] ?? 0;
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+  }
   return counts;
 }
 
@@ -284,7 +465,9 @@ export function findCandidates(
     options.maxTypoBlockPairs ?? Math.min(maxPairs, defaultMaxTypoBlockPairs),
   ];
   const allowed = new Uint8Array(index.keyHashes.length);
-  for (const id of keys.ids) {
+  const keyIds = keys.ids;
+  for (let at = 0; at < keyIds.length; at += 1) {
+    const id = keyIds[at] ?? 0;
     const pairs = (index.keyCounts[id] ?? 0) * (probeCounts[id] ?? 0);
     allowed[id] = pairs <= (caps[index.keyClass[id] ?? 0] ?? maxPairs) ? 1 : 0;
   }
@@ -292,12 +475,13 @@ export function findCandidates(
   let probe = new Int32Array(1024);
   let target = new Int32Array(1024);
   let length = 0;
+  const { postingStart, postings } = index;
   for (let p = 0; p < probeCount; p += 1) {
     for (let at = keys.start[p] ?? 0; at < (keys.start[p + 1] ?? 0); at += 1) {
-      const id = keys.ids[at] ?? 0;
+      const id = keyIds[at] ?? 0;
       if (allowed[id] === 0) continue;
-      for (let q = index.postingStart[id] ?? 0; q < (index.postingStart[id + 1] ?? 0); q += 1) {
-        const r = index.postings[q] ?? 0;
+      for (let q = postingStart[id] ?? 0; q < (postingStart[id + 1] ?? 0); q += 1) {
+        const r = postings[q] ?? 0;
         if (seenBy[r] === p) continue;
         seenBy[r] = p;
         if (length === probe.length) {
@@ -315,4 +499,277 @@ export function findCandidates(
     }
   }
   return { probe, target, length };
+}
+
+/** Key blocks per partition in joinKeys: small enough that a partition's table stays in the cache. */
+const partitionTarget = 16_384;
+
+/** A growable pair of Int32Arrays (probe, target), starting on memory the caller lends. */
+class PairList {
+  length = 0;
+  constructor(
+    public probe: Int32Array,
+    public target: Int32Array,
+  ) {}
+
+  reserve(extra: number) {
+    const needed = this.length + extra;
+    if (needed <= this.probe.length && needed <= this.target.length) return;
+    const size = Math.max(1024, needed, this.length * 2);
+    const probe = new Int32Array(size);
+    probe.set(this.probe.subarray(0, this.length));
+    const target = new Int32Array(size);
+    target.set(this.target.subarray(0, this.length));
+    this.probe = probe;
+    this.target = target;
+  }
+}
+
+/**
+ * Candidate pairs of two whole lists from their keys (computeKeys): the pairs findCandidates gives
+ * for an index over `right` probed with all of `left` (each pair once, grouped by probe in probe
+ * order; within a probe in an order of their own).
+ *
+ * Instead of one hash table over every key (millions of keys, one cache miss per lookup) the keys
+ * of both sides are scattered into partitions by hash; each partition's table is small and stays in
+ * the cache while its right keys are counted, its left keys looked up, its caps decided and its
+ * pairs listed. The pairs are then put in probe order by a radix sort and made unique. With
+ * `consumeKeys` the key arrays themselves hold the pairs (the caller must not use them afterwards).
+ */
+export function joinKeys(
+  left: { start: Int32Array; hashes: Float64Array },
+  right: { start: Int32Array; hashes: Float64Array },
+  options: BlockingOptions = {},
+  arena?: TypedArena,
+  consumeKeys = false,
+): CandidatePairs {
+  const maxPairs = options.maxBlockPairs ?? defaultMaxBlockPairs;
+  const caps = [
+    maxPairs,
+    options.maxExactBlockPairs ?? defaultMaxExactBlockPairs,
+    options.maxTypoBlockPairs ?? Math.min(maxPairs, defaultMaxTypoBlockPairs),
+    maxPairs,
+  ];
+  const float64 = (length: number) => (arena ? arena.float64(length) : new Float64Array(length));
+  const int32 = (length: number) => (arena ? arena.int32(length) : new Int32Array(length));
+  const leftCount = left.start.length - 1;
+  const rightCount = right.start.length - 1;
+  const occurrencesL = left.hashes.length;
+  const occurrencesR = right.hashes.length;
+  let bits = 0;
+  while (bits < 16 && (occurrencesL + occurrencesR) / 2 ** bits > partitionTarget) bits += 1;
+  const parts = 2 ** bits;
+  // A key's partition: the top `bits` of its 53-bit hash (multiplying by a power of two is exact).
+  const scale = 2 ** (bits - 53);
+
+  // Both sides' keys by partition, each with its record (records stay in order within a partition).
+  const scatter = (keys: { start: Int32Array; hashes: Float64Array }, count: number) => {
+    const occurrences = keys.hashes.length;
+    const begin = new Int32Array(parts + 1);
+    for (let at = 0; at < occurrences; at += 1) {
+      const part = (((keys.hashes[at] ?? 0) * scale) | 0) + 1;
+      begin[part] = (begin[part] ?? 0) + 1;
+    }
+    for (let part = 0; part < parts; part += 1) begin[part + 1] = (begin[part + 1] ?? 0) + (begin[part] ?? 0);
+    const hashes = float64(occurrences);
+    const records = int32(occurrences);
+    const fill = begin.slice(0, parts);
+    for (let r = 0; r < count; r += 1) {
+      for (let at = keys.start[r] ?? 0; at < (keys.start[r + 1] ?? 0); at += 1) {
+        const hash = keys.hashes[at] ?? 0;
+        const part = (hash * scale) | 0;
+        const to = fill[part] ?? 0;
+        fill[part] = to + 1;
+        hashes[to] = hash;
+        records[to] = r;
+      }
+    }
+    let largest = 16;
+    for (let part = 0; part < parts; part += 1)
+      largest = Math.max(largest, (begin[part + 1] ?? 0) - (begin[part] ?? 0));
+    return { begin, hashes, records, largest };
+  };
+  const rightParts = scatter(right, rightCount);
+  const leftParts = scatter(left, leftCount);
+
+  const pairs = consumeKeys
+    ? new PairList(
+        new Int32Array(left.hashes.buffer, left.hashes.byteOffset, occurrencesL * 2),
+        new Int32Array(right.hashes.buffer, right.hashes.byteOffset, occurrencesR * 2),
+      )
+    : new PairList(new Int32Array(1024), new Int32Array(1024));
+
+  // Per partition: number its right keys, count both sides, decide the caps, list the pairs.
+  const largest = rightParts.largest;
+  let capacity = 16;
+  while (capacity < largest * 2) capacity *= 2;
+  const slots = new Int32Array(capacity);
+  const localHash = new Float64Array(largest);
+  const localOf = new Int32Array(largest);
+  const countR = new Int32Array(largest);
+  const countL = new Int32Array(largest);
+  const postingStart = new Int32Array(largest + 1);
+  const postings = new Int32Array(largest);
+  const allowed = new Uint8Array(largest);
+  const leftLocal = new Int32Array(leftParts.largest);
+  for (let part = 0; part < parts; part += 1) {
+    const rFrom = rightParts.begin[part] ?? 0;
+    const rTo = rightParts.begin[part + 1] ?? 0;
+    const lFrom = leftParts.begin[part] ?? 0;
+    const lTo = leftParts.begin[part + 1] ?? 0;
+    if (rFrom === rTo || lFrom === lTo) continue;
+    let size = 16;
+    while (size < (rTo - rFrom) * 2) size *= 2;
+    const mask = size - 1;
+    slots.fill(-1, 0, size);
+    let distinct = 0;
+    for (let j = rFrom; j < rTo; j += 1) {
+      const hash = rightParts.hashes[j] ?? 0;
+      let slot = ((hash / 2097152) >>> 0) & mask;
+      let id = slots[slot] ?? -1;
+      while (id >= 0 && localHash[id] !== hash) {
+        slot = (slot + 1) & mask;
+        id = slots[slot] ?? -1;
+      }
+      if (id < 0) {
+        id = distinct;
+        distinct += 1;
+        slots[slot] = id;
+        localHash[id] = hash;
+        countR[id] = 0;
+        countL[id] = 0;
+      }
+      localOf[j - rFrom] = id;
+      countR[id] = (countR[id] ?? 0) + 1;
+    }
+    let found = 0;
+    for (let j = lFrom; j < lTo; j += 1) {
+      const hash = leftParts.hashes[j] ?? 0;
+      let slot = ((hash / 2097152) >>> 0) & mask;
+      let id = slots[slot] ?? -1;
+      while (id >= 0 && localHash[id] !== hash) {
+        slot = (slot + 1) & mask;
+        id = slots[slot] ?? -1;
+      }
+      leftLocal[j - lFrom] = id;
+      if (id >= 0) {
+        countL[id] = (countL[id] ?? 0) + 1;
+        found += 1;
+      }
+    }
+    if (found === 0) continue;
+    // Postings of the partition's keys, key by key, records in order; and each key's cap.
+    let next = 0;
+    let listed = 0;
+    for (let id = 0; id < distinct; id += 1) {
+      const count = countR[id] ?? 0;
+      const blockPairs = count * (countL[id] ?? 0);
+      const ok = blockPairs > 0 && blockPairs <= (caps[(localHash[id] ?? 0) % 4] ?? maxPairs);
+      allowed[id] = ok ? 1 : 0;
+      if (ok) listed += blockPairs;
+      postingStart[id] = next;
+      countR[id] = next;
+      next += count;
+    }
+    postingStart[distinct] = next;
+    for (let j = rFrom; j < rTo; j += 1) {
+      const id = localOf[j - rFrom] ?? 0;
+      const to = countR[id] ?? 0;
+      countR[id] = to + 1;
+      postings[to] = rightParts.records[j] ?? 0;
+    }
+    if (listed === 0) continue;
+    pairs.reserve(listed);
+    const probeList = pairs.probe;
+    const targetList = pairs.target;
+    let length = pairs.length;
+    for (let j = lFrom; j < lTo; j += 1) {
+      const id = leftLocal[j - lFrom] ?? -1;
+      if (id < 0 || allowed[id] === 0) continue;
+      const p = leftParts.records[j] ?? 0;
+      for (let q = postingStart[id] ?? 0; q < (postingStart[id + 1] ?? 0); q += 1) {
+        probeList[length] = p;
+        targetList[length] = postings[q] ?? 0;
+        length += 1;
+      }
+    }
+    pairs.length = length;
+  }
+
+  // Probe order: a stable radix sort on the probe (11 bits a pass), into the partition arrays,
+  // which are free by now.
+  const total = pairs.length;
+  let probe = pairs.probe;
+  let target = pairs.target;
+  const spare = (buffer: Float64Array) =>
+    buffer.length * 2 >= total
+      ? new Int32Array(buffer.buffer, buffer.byteOffset, total)
+      : new Int32Array(total);
+  let otherProbe = spare(leftParts.hashes);
+  let otherTarget = spare(rightParts.hashes);
+  const digits = new Int32Array(2049);
+  for (let low = 0; leftCount > 1 && low < 31 && 2 ** low < leftCount; low += 11) {
+    digits.fill(0);
+    for (let i = 0; i < total; i += 1) {
+      const digit = (((probe[i] ?? 0) >>> low) & 2047) + 1;
+      digits[digit] = (digits[digit] ?? 0) + 1;
+    }
+    for (let d = 0; d < 2048; d += 1) digits[d + 1] = (digits[d + 1] ?? 0) + (digits[d] ?? 0);
+    for (let i = 0; i < total; i += 1) {
+      const p = probe[i] ?? 0;
+      const digit = (p >>> low) & 2047;
+      const to = digits[digit] ?? 0;
+      digits[digit] = to + 1;
+      otherProbe[to] = p;
+      otherTarget[to] = target[i] ?? 0;
+    }
+    [probe, otherProbe] = [otherProbe, probe];
+    [target, otherTarget] = [otherTarget, target];
+  }
+
+  // Each pair once: a record seen by the current probe is skipped (compacting in place).
+  const seenBy = int32(rightCount).fill(-1);
+  let length = 0;
+  for (let i = 0; i < total; i += 1) {
+    const p = probe[i] ?? 0;
+    const r = target[i] ?? 0;
+    if (seenBy[r] === p) continue;
+    seenBy[r] = p;
+    probe[length] = p;
+    target[length] = r;
+    length += 1;
+  }
+  // Without an arena, copied out: the views above keep the partition arrays alive.
+  return arena && probe.length >= length
+    ? { probe: probe.subarray(0, length), target: target.subarray(0, length), length }
+    : { probe: probe.slice(0, length), target: target.slice(0, length), length };
+}
+
+/** Candidate pairs of two whole lists, with both lists' fingerprints for scoring (see mayMatch). */
+export interface ListCandidates {
+  candidates: CandidatePairs;
+  fingerprints: { probes: Int32Array; targets: Int32Array };
+}
+
+/**
+ * Candidate pairs of two whole prepared lists: all key arrays, the candidates and the fingerprints in
+ * one arena (see TypedArena), which lives as long as the result does.
+ */
+export function candidatesOfLists(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  options: BlockingOptions = {},
+  arena = new TypedArena(
+    arenaBytes(keyBound(left), keyBound(right), right.length) +
+      4 * fingerprintSize * (left.length + right.length),
+  ),
+): ListCandidates {
+  const fingerprints = {
+    probes: arena.int32(fingerprintSize * left.length),
+    targets: arena.int32(fingerprintSize * right.length),
+  };
+  writeFingerprints(left, fingerprints.probes);
+  writeFingerprints(right, fingerprints.targets);
+  const candidates = joinKeys(computeKeys(left, arena), computeKeys(right, arena), options, arena, true);
+  return { candidates, fingerprints };
 }

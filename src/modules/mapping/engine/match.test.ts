@@ -28,6 +28,17 @@ describe("matchAccounts", () => {
     ]);
   });
 
+  it("reads a country in any spelling: United States, USA and US agree, Deutschland is not the US", () => {
+    const vendor = [{ id: "v1", name: "Brightwater Analytics Inc", country: "United States" }];
+    const { same } = matchAccounts(vendor, [{ id: "p1", name: "Brightwater Analytics", country: "USA" }]);
+    expect(same.map((m) => [m.leftId, m.rightId])).toEqual([["v1", "p1"]]);
+    expect(same[0]?.evidence).toContain("country US");
+    const abroad = matchAccounts(vendor, [
+      { id: "p2", name: "Brightwater Analytics", country: "Deutschland" },
+    ]);
+    expect(abroad.same).toEqual([]);
+  });
+
   it("matches EDGAR spellings without any website", () => {
     const { same } = matchAccounts(
       [

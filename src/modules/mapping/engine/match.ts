@@ -11,6 +11,7 @@
 import {
   type BlockingOptions,
   type CandidatePairs,
+  candidatesOfLists,
   createIndexFromPrepared,
   findCandidates,
   type MatchIndex,
@@ -19,7 +20,7 @@ import {
   probeSideCounts,
 } from "./blocking.ts";
 import type { MatchRecord, PreparedRecord } from "./prepare.ts";
-import { defaultSameThreshold, type MatchKind, scorePair } from "./score.ts";
+import { defaultSameThreshold, type MatchKind, mayMatch, scorePair } from "./score.ts";
 
 export type { MatchIndex } from "./blocking.ts";
 export type { MatchRecord, PreparedRecord } from "./prepare.ts";
@@ -54,39 +55,54 @@ export function createMatchIndex(records: readonly MatchRecord[]): MatchIndex {
   return createIndexFromPrepared(prepareAll(records));
 }
 
-/** Score candidate pairs; matches come in probe order, each probe's sorted by the indexed id. */
+/**
+ * Score candidate pairs; matches come in probe order, each probe's sorted by the indexed id. With
+ * both lists' fingerprints (candidatesOfLists) plainly different pairs are skipped before scorePair.
+ */
 export function scoreCandidates(
   probes: readonly PreparedRecord[],
-  index: MatchIndex,
+  index: Pick<MatchIndex, "records">,
   candidates: CandidatePairs,
   sameThreshold = defaultSameThreshold,
+  fingerprints?: { probes: Int32Array; targets: Int32Array },
 ): MatchResult {
   const same: Match[] = [];
   const related: Match[] = [];
-  let runStart = { same: 0, related: 0 };
+  let sameFrom = 0;
+  let relatedFrom = 0;
+  const byRightId = (x: Match, y: Match) => (x.rightId < y.rightId ? -1 : x.rightId > y.rightId ? 1 : 0);
   const sortRun = (list: Match[], from: number) => {
     if (list.length - from > 1) {
-      const run = list
-        .slice(from)
-        .sort((x, y) => (x.rightId < y.rightId ? -1 : x.rightId > y.rightId ? 1 : 0));
+      const run = list.slice(from).sort(byRightId);
       for (let i = 0; i < run.length; i += 1) list[from + i] = run[i] as Match;
     }
   };
+  const { probe, target } = candidates;
   for (let c = 0; c < candidates.length; c += 1) {
-    const p = candidates.probe[c] ?? 0;
-    if (c > 0 && candidates.probe[c - 1] !== p) {
-      sortRun(same, runStart.same);
-      sortRun(related, runStart.related);
-      runStart = { same: same.length, related: related.length };
+    const p = probe[c] ?? 0;
+    if (c > 0 && probe[c - 1] !== p) {
+      sortRun(same, sameFrom);
+      sortRun(related, relatedFrom);
+      sameFrom = same.length;
+      relatedFrom = related.length;
     }
+    const t = target[c] ?? 0;
+    if (fingerprints && !mayMatch(fingerprints.probes, p, fingerprints.targets, t, sameThreshold)) continue;
     const a = probes[p] as PreparedRecord;
-    const b = index.records[candidates.target[c] ?? 0] as PreparedRecord;
+    const b = index.records[t] as PreparedRecord;
     const scored = scorePair(a, b, sameThreshold);
     if (scored === null) continue;
-    (scored.kind === "same" ? same : related).push({ leftId: a.id, rightId: b.id, ...scored });
+    const match: Match = {
+      leftId: a.id,
+      rightId: b.id,
+      score: scored.score,
+      kind: scored.kind,
+      evidence: scored.evidence,
+    };
+    (scored.kind === "same" ? same : related).push(match);
   }
-  sortRun(same, runStart.same);
-  sortRun(related, runStart.related);
+  sortRun(same, sameFrom);
+  sortRun(related, relatedFrom);
   return { same, related };
 }
 
@@ -120,5 +136,8 @@ export function matchAccounts(
   right: readonly MatchRecord[],
   options: MatchOptions = {},
 ): MatchResult {
-  return matchPrepared(createMatchIndex(right), prepareAll(left), options);
+  const probes = prepareAll(left);
+  const indexed = prepareAll(right);
+  const { candidates, fingerprints } = candidatesOfLists(probes, indexed, options);
+  return scoreCandidates(probes, { records: indexed }, candidates, options.sameThreshold, fingerprints);
 }

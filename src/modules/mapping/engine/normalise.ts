@@ -71,30 +71,79 @@ const consumerDomainList = [
 ];
 export const consumerDomains: ReadonlySet<string> = new Set(consumerDomainList);
 
+const consumerLabels = new Set(["hotmail", "yahoo", "gmx", "yandex", "outlook", "live"]);
+
 /** True when `domain` is a consumer mail or shared-hosting domain (including hotmail.*, yahoo.*, gmx.*, yandex.* variants). */
 export function isConsumerDomain(domain: string): boolean {
   if (consumerDomains.has(domain)) return true;
-  const label = domain.split(".")[0] ?? "";
-  return ["hotmail", "yahoo", "gmx", "yandex", "outlook", "live"].includes(label) && domain.includes(".");
+  const dot = domain.indexOf(".");
+  return dot >= 0 && consumerLabels.has(domain.slice(0, dot));
 }
 
 /** The text handed to tldts is already a bare host: skipping its URL parsing halves the cost. */
 const hostOptions = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
 
+/** `text[at ..]` starts with "://". */
+function schemeEndsAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47;
+}
+
+/** A letter, digit, "+", "." or "-": what a URL scheme is made of after its first letter. */
+function isSchemeCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45
+  );
+}
+
+const whitespace = /\s/;
+const ipv4 = /^\d+(\.\d+){3}$/;
+
 /**
  * Registrable company domain of a website, URL or e-mail address; null for IPs, invalid input and
- * consumer / shared-hosting domains (those never identify a company).
+ * consumer / shared-hosting domains (those never identify a company). The host is cut out with index
+ * scans rather than a chain of regular expressions: this runs once per record, millions of times.
  */
 export function normaliseDomain(input: string | null | undefined): string | null {
   if (!input) return null;
-  let text = input.trim().toLowerCase();
-  text = text.replace(/^(mailto:|[a-z][a-z0-9+.-]*:\/\/)/, "");
-  text = text.split(/[/?#]/)[0] ?? "";
+  const text = input.trim().toLowerCase();
+  let from = 0;
+  // A scheme ("https://", "mailto:") goes.
+  if (text.startsWith("mailto:")) from = 7;
+  else {
+    const first = text.charCodeAt(0);
+    if (first >= 97 && first <= 122) {
+      let at = 1;
+      while (at < text.length && isSchemeCode(text.charCodeAt(at))) at += 1;
+      if (schemeEndsAt(text, at)) from = at + 3;
+    }
+  }
+  // Path, query and fragment go.
+  let to = from;
+  while (to < text.length) {
+    const code = text.charCodeAt(to);
+    if (code === 47 || code === 63 || code === 35) break;
+    to += 1;
+  }
   // E-mail addresses and URL user info ("user:pass@host") keep only the host part.
-  text = text.slice(text.lastIndexOf("@") + 1).replace(/^www\d*\./, "");
-  text = text.replace(/:\d+$/, "").replace(/\.+$/, "");
-  if (text === "" || /\s/.test(text) || /^\[|^\d+(\.\d+){3}$/.test(text)) return null;
-  const domain = getDomain(text, hostOptions);
+  const at = text.lastIndexOf("@", to - 1);
+  if (at >= from) from = at + 1;
+  // "www." and "www2." go.
+  if (text.startsWith("www", from)) {
+    let end = from + 3;
+    while (end < to && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end += 1;
+    if (end < to && text.charCodeAt(end) === 46) from = end + 1;
+  }
+  // A port goes, then trailing dots.
+  let end = to;
+  while (end > from && text.charCodeAt(end - 1) >= 48 && text.charCodeAt(end - 1) <= 57) end -= 1;
+  if (end < to && end > from && text.charCodeAt(end - 1) === 58) to = end - 1;
+  while (to > from && text.charCodeAt(to - 1) === 46) to -= 1;
+  if (to <= from) return null;
+  const host = from === 0 && to === text.length ? text : text.slice(from, to);
+  const firstCode = host.charCodeAt(0);
+  if (firstCode === 91 || whitespace.test(host) || (firstCode >= 48 && firstCode <= 57 && ipv4.test(host)))
+    return null;
+  const domain = getDomain(host, hostOptions);
   if (!domain || isConsumerDomain(domain)) return null;
   return domain;
 }
@@ -180,6 +229,8 @@ const legalFormList = [
 ];
 const singleTokenLegalForms = new Set(legalFormList.filter((form) => !form.includes(" ")));
 const legalForms = legalFormList.map((form) => form.split(" ")).sort((a, b) => b.length - a.length);
+/** Each legal form's name as reported ("s a" → "sa"), made once. */
+const legalFormNames = new Map(legalForms.map((form) => [form, form.join("")]));
 /** Legal forms by their last word, longest first (so "s a" wins over "a"-ending shorter forms). */
 const legalFormsByLastWord = new Map<string, string[][]>();
 for (const form of legalForms) {
@@ -324,14 +375,68 @@ function cutDescriptors(tokens: string[]): string[] {
   return tokens;
 }
 
-export function normaliseCompanyName(name: string): NormalisedName {
-  const folded = foldText(name);
-  const words = folded === "" ? [] : folded.split(" ").map((word) => canonicalWords.get(word) ?? word);
+/** Names needing more than one pass: non-ASCII letters, brackets, percentages, slashes. */
+const needsFullFold = /[\u0080-\uffff]|[(%/]/;
+
+/**
+ * The words of foldText(name), without building the folded text: one scan of the lower-cased name
+ * that keeps runs of letters and digits, drops apostrophes inside them and turns "&" / "+" into "and".
+ */
+function foldedWords(name: string): string[] {
+  if (needsFullFold.test(name)) {
+    const folded = foldText(name);
+    return folded === "" ? [] : folded.split(" ");
+  }
+  const text = name.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let joined = "";
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (code === 39 || code === 96) {
+      // An apostrophe joins its neighbours ("O'Brien" → "obrien").
+      if (start >= 0) {
+        joined += text.slice(start, i);
+        start = -1;
+      }
+      continue;
+    }
+    if (start >= 0 || joined !== "") {
+      words.push(start >= 0 ? joined + text.slice(start, i) : joined);
+      start = -1;
+      joined = "";
+    }
+    if (code === 38 || code === 43) words.push("and");
+  }
+  return words;
+}
+
+interface NameParts {
+  tokens: string[];
+  coreTokens: string[];
+  legalForms: string[];
+}
+
+function nameParts(name: string): NameParts {
+  const words = foldedWords(name);
+  for (let i = 0; i < words.length; i += 1) {
+    const canonical = canonicalWords.get(words[i] as string);
+    if (canonical !== undefined) words[i] = canonical;
+  }
   const tokens = cutDescriptors(words);
   // "and" carries no identity ("Travel & Leisure" vs "Travel Leisure"), unless it is all there is.
   // Dropping it can bring descriptor words together, so descriptors are cut again afterwards.
-  const distinctive = tokens.filter((token) => token !== "and");
-  const coreTokens = cutDescriptors(distinctive.length > 0 ? distinctive : [...tokens]);
+  const distinctive = tokens.includes("and") ? tokens.filter((token) => token !== "and") : tokens;
+  const coreTokens =
+    distinctive.length > 0
+      ? distinctive === tokens
+        ? [...tokens]
+        : cutDescriptors(distinctive)
+      : cutDescriptors([...tokens]);
   const found: string[] = [];
   while (coreTokens.length > 1 && coreTokens[0] === "the") coreTokens.shift();
   for (let changed = true; changed && coreTokens.length > 1; ) {
@@ -348,13 +453,23 @@ export function normaliseCompanyName(name: string): NormalisedName {
       ?.find((phrase) => phrase.length < coreTokens.length && endsWith(coreTokens, phrase));
     if (form) {
       coreTokens.splice(coreTokens.length - form.length, form.length);
-      found.unshift(form.join(""));
+      found.unshift(legalFormNames.get(form) ?? form.join(""));
       changed = true;
     } else if (genericTailWords.has(last)) {
       coreTokens.pop();
       changed = true;
     }
   }
-  const core = coreTokens.join(" ");
-  return { folded: tokens.join(" "), tokens, core, legalForms: found };
+  return { tokens, coreTokens, legalForms: found };
+}
+
+/** The core words of a company name and the last legal form found at its end (for prepared records). */
+export function nameCore(name: string): { coreTokens: string[]; legalForm: string | null } {
+  const parts = nameParts(name);
+  return { coreTokens: parts.coreTokens, legalForm: parts.legalForms.at(-1) ?? null };
+}
+
+export function normaliseCompanyName(name: string): NormalisedName {
+  const { tokens, coreTokens, legalForms: found } = nameParts(name);
+  return { folded: tokens.join(" "), tokens, core: coreTokens.join(" "), legalForms: found };
 }

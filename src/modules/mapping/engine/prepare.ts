@@ -3,7 +3,8 @@
  * core tokens, their sorted unique set, the compact core and its character trigrams. Scoring then
  * only compares precomputed values, which is what keeps millions of candidate pairs affordable.
  */
-import { normaliseCompanyName, normaliseDomain } from "./normalise.ts";
+import { countryCode } from "../../accounts/country.ts";
+import { nameCore, normaliseDomain } from "./normalise.ts";
 
 export interface MatchRecord {
   id: string;
@@ -41,6 +42,9 @@ function symbolOf(code: number): number {
   return 0;
 }
 
+/** Scratch for trigram codes: one record at a time, no allocation per record. */
+const trigramScratch = new Uint16Array(260);
+
 /**
  * Trigrams of `  text ` (two leading pads, one trailing, as pg_trgm-style padding) as a sorted string of
  * 16-bit codes. Strings are far cheaper to hold by the million than typed arrays or Maps.
@@ -48,20 +52,24 @@ function symbolOf(code: number): number {
 export function trigramCodes(input: string): string {
   // Bounded so a pathological name cannot blow the argument limit of fromCharCode(...codes).
   const text = input.length > 256 ? input.slice(0, 256) : input;
-  const length = text.length + 3;
-  if (length < 3) return "";
-  const codes = new Uint16Array(length - 2);
+  const count = text.length + 1;
+  const codes = trigramScratch;
   let a = 0;
   let b = 0;
-  for (let i = 0; i < length; i += 1) {
-    const at = i - 2;
-    const c = at >= 0 && at < text.length ? symbolOf(text.charCodeAt(at)) : 0;
-    if (i >= 2) codes[i - 2] = a * 1369 + b * 37 + c;
+  for (let i = 0; i < count; i += 1) {
+    const c = i < text.length ? symbolOf(text.charCodeAt(i)) : 0;
+    const code = a * 1369 + b * 37 + c;
+    // Insertion sort: names are short, and this keeps the codes sorted as they come.
+    let at = i;
+    while (at > 0 && (codes[at - 1] ?? 0) > code) {
+      codes[at] = codes[at - 1] ?? 0;
+      at -= 1;
+    }
+    codes[at] = code;
     a = b;
     b = c;
   }
-  codes.sort();
-  return String.fromCharCode.apply(null, codes as unknown as number[]);
+  return String.fromCharCode.apply(null, codes.subarray(0, count) as unknown as number[]);
 }
 
 /** Multiset Dice coefficient of two trigramCodes strings (a sorted merge). */
@@ -84,11 +92,56 @@ export function diceOfCodes(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
+/** Countries as written in the source ("us ", "US") to their trimmed upper-case form, made once each. */
+const countries = new Map<string, string | null>();
+
+function countryOf(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let country = countries.get(raw);
+  if (country === undefined) {
+    // "United States", "USA" and "US" are one country; text naming none is compared as it is.
+    country = countryCode(raw) ?? (raw.trim().toUpperCase() || null);
+    if (countries.size < 10_000) countries.set(raw, country);
+  }
+  return country;
+}
+
+function isSorted(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length; i += 1)
+    if ((tokens[i - 1] as string) > (tokens[i] as string)) return false;
+  return true;
+}
+
 export function prepareRecord(record: MatchRecord): PreparedRecord {
-  const name = normaliseCompanyName(record.name ?? "");
-  const coreTokens = name.core === "" ? [] : name.core.split(" ");
-  const uniqueTokens = [...new Set(coreTokens)].sort();
-  const compact = coreTokens.join("");
+  const { coreTokens, legalForm } = nameCore(record.name ?? "");
+  const core = coreTokens.join(" ");
+  // Sorted tokens, and the same without repeats; equal arrays and strings are shared, not copied.
+  let sortedTokens = coreTokens;
+  let sortedCore = core;
+  if (!isSorted(coreTokens)) {
+    // Insertion sort in code-unit order (the order of Array#sort): names have few words.
+    const sorted = [...coreTokens];
+    for (let i = 1; i < sorted.length; i += 1) {
+      const token = sorted[i] as string;
+      let at = i;
+      while (at > 0 && (sorted[at - 1] as string) > token) {
+        sorted[at] = sorted[at - 1] as string;
+        at -= 1;
+      }
+      sorted[at] = token;
+    }
+    sortedTokens = sorted;
+    sortedCore = sorted.join(" ");
+  }
+  let uniqueTokens = sortedTokens;
+  let uniqueKey = sortedCore;
+  for (let i = 1; i < sortedTokens.length; i += 1)
+    if (sortedTokens[i] === sortedTokens[i - 1]) {
+      uniqueTokens = sortedTokens.filter((token, at) => at === 0 || token !== sortedTokens[at - 1]);
+      uniqueKey = uniqueTokens.join(" ");
+      break;
+    }
+  const compact = coreTokens.length === 1 ? (coreTokens[0] as string) : coreTokens.join("");
   let initials: string | null = null;
   if (coreTokens.length >= 2) {
     initials = "";
@@ -97,15 +150,15 @@ export function prepareRecord(record: MatchRecord): PreparedRecord {
   return {
     id: record.id,
     domain: normaliseDomain(record.website),
-    core: name.core,
+    core,
     coreTokens,
     uniqueTokens,
-    uniqueKey: uniqueTokens.join(" "),
+    uniqueKey,
     compact,
-    sortedCore: [...coreTokens].sort().join(" "),
+    sortedCore,
     trigrams: trigramCodes(compact),
     initials,
-    legalForm: name.legalForms.at(-1) ?? null,
-    country: record.country?.trim().toUpperCase() || null,
+    legalForm,
+    country: countryOf(record.country),
   };
 }

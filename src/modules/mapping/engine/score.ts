@@ -74,6 +74,15 @@ function mayAgree(a: string, b: string): boolean {
   return jaro + 0.4 * (1 - jaro) >= 0.93;
 }
 
+/** text[from, to) holds a digit. */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 /** Typos may only bridge long alphabetic words: "ii"/"iii" or "2029"/"2028" name different entities. */
 function tokensAgree(a: string, b: string): boolean {
   if (a === b) return true;
@@ -81,7 +90,7 @@ function tokensAgree(a: string, b: string): boolean {
   if (oneTypoApart(a, b, 6)) return true;
   // A typo changes the length by one at most; "Zuulen" / "Zuulenex" are two brands on one stem.
   if (Math.abs(a.length - b.length) > 1) return false;
-  if (!mayAgree(a, b) || /\d/.test(a) || /\d/.test(b)) return false;
+  if (!mayAgree(a, b) || hasDigit(a, 0, a.length) || hasDigit(b, 0, b.length)) return false;
   // Greedy Jaro matching can depend on argument order; a canonical order keeps this symmetric.
   return (a < b ? jaroWinkler(a, b) : jaroWinkler(b, a)) >= 0.93;
 }
@@ -146,8 +155,7 @@ function oneTypoApart(a: string, b: string, minLength: number): boolean {
     endA -= 1;
     endB -= 1;
   }
-  const differs = a.slice(start, endA) + b.slice(start, endB);
-  if (/\d/.test(differs)) return false;
+  if (hasDigit(a, start, endA) || hasDigit(b, start, endB)) return false;
   const lengthA = endA - start;
   const lengthB = endB - start;
   if (lengthA + lengthB <= 1) return true;
@@ -212,9 +220,10 @@ function isStrictTokenPrefix(shorter: readonly string[], longer: readonly string
   return true;
 }
 
-function distinctiveStart(tokens: readonly string[]): boolean {
+/** The first `count` tokens (all by default) are distinctive enough to name a parent or a group. */
+function distinctiveStart(tokens: readonly string[], count = tokens.length): boolean {
   const only = tokens[0] ?? "";
-  return tokens.length > 1 || (only.length >= 4 && !weakParentWords.has(only));
+  return count > 1 || (only.length >= 4 && !weakParentWords.has(only));
 }
 
 /** The parent ("ameren") when one core is the other plus more words; null otherwise. */
@@ -236,16 +245,41 @@ function siblingStem(a: PreparedRecord, b: PreparedRecord): string | null {
   )
     common += 1;
   if (common === 0 || common === x.length || common === y.length) return null;
-  if (!distinctiveStart(x.slice(0, common))) return null;
+  if (!distinctiveStart(x, common)) return null;
   for (let i = common; i < x.length; i += 1) if (!qualifierWords.has(x[i] ?? "")) return null;
   for (let i = common; i < y.length; i += 1) if (!qualifierWords.has(y[i] ?? "")) return null;
   return x.slice(0, common).join(" ");
 }
 
 /** "acme.com" and "acme.de" belong to one group: their first labels agree. */
-function domainLabel(domain: string): string {
-  const dot = domain.indexOf(".");
-  return dot < 0 ? domain : domain.slice(0, dot);
+function sameDomainLabel(a: string, b: string): boolean {
+  const dotA = a.indexOf(".");
+  const dotB = b.indexOf(".");
+  const end = dotA < 0 ? a.length : dotA;
+  if (end !== (dotB < 0 ? b.length : dotB)) return false;
+  for (let i = 0; i < end; i += 1) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Parent / subsidiary or siblings by their names (for names that differ beyond word order); null when neither. */
+function relationOf(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  otherDomain: boolean,
+  otherCountry: boolean,
+): string | null {
+  // A subsidiary abroad has its own country and often its own ccTLD; the group's domain label still agrees.
+  const groupDomain = !otherDomain || sameDomainLabel(a.domain ?? "", b.domain ?? "");
+  if (!groupDomain) return null;
+  const parent = parentOf(a, b);
+  if (parent) {
+    const longer = parent === a ? b : a;
+    for (let i = parent.coreTokens.length; otherCountry && i < longer.coreTokens.length; i += 1)
+      if (!qualifierWords.has(longer.coreTokens[i] ?? "")) return null;
+    return `"${parent.core}" is the start of the other name`;
+  }
+  const stem = siblingStem(a, b);
+  return stem === null ? null : `siblings under "${stem}"`;
 }
 
 /** Score one candidate pair; null when it is neither the same company nor related. Symmetric in a, b. */
@@ -273,10 +307,20 @@ export function scorePair(
       (otherCountry ? otherCountryPenalty : 0);
     const fewer = Math.min(a.uniqueTokens.length, b.uniqueTokens.length);
     const more = Math.max(a.uniqueTokens.length, b.uniqueTokens.length);
-    const best = oneWordTypoApart(a, b)
-      ? typoNameScore
-      : 0.6 * (fewer / more) + 0.4 * diceOfCodes(a.trigrams, b.trigrams);
-    if (best + 0.001 < needed && !tokensAgree(a.coreTokens[0] ?? "", b.coreTokens[0] ?? "")) return null;
+    const typoApart = oneWordTypoApart(a, b);
+    const best = typoApart ? typoNameScore : 0.6 * (fewer / more) + 0.4 * diceOfCodes(a.trigrams, b.trigrams);
+    if (best + 0.001 < needed) {
+      if (!tokensAgree(a.coreTokens[0] ?? "", b.coreTokens[0] ?? "")) return null;
+      // Below "same" by the bound above (the name score can only pass it through a typo or an
+      // acronym): without a relation there is nothing to report, and no word matching to do.
+      if (
+        !typoApart &&
+        !isAcronymOf(a, b) &&
+        !isAcronymOf(b, a) &&
+        relationOf(a, b, otherDomain, otherCountry) === null
+      )
+        return null;
+    }
   }
   const { name, acronym } = nameSimilarity(a, b);
   let score = sameDomain ? 0.9 + 0.1 * name : name;
@@ -299,18 +343,7 @@ export function scorePair(
     relation = `same domain ${a.domain}, other name`;
   // The same words in another order are one company, never a parent and its subsidiary.
   if (relation === null && a.compact !== b.compact && a.sortedCore !== b.sortedCore) {
-    // A subsidiary abroad has its own country and often its own ccTLD; the group's domain label still agrees.
-    const groupDomain = !otherDomain || domainLabel(a.domain ?? "") === domainLabel(b.domain ?? "");
-    const parent = groupDomain ? parentOf(a, b) : null;
-    if (parent) {
-      const longer = parent === a ? b : a;
-      const tail = longer.coreTokens.slice(parent.coreTokens.length);
-      if (!otherCountry || tail.every((token) => qualifierWords.has(token)))
-        relation = `"${parent.core}" is the start of the other name`;
-    } else if (groupDomain) {
-      const stem = siblingStem(a, b);
-      if (stem !== null) relation = `siblings under "${stem}"`;
-    }
+    relation = relationOf(a, b, otherDomain, otherCountry);
     if (relation !== null) kind = "related";
   }
   if (kind === null) return null;
@@ -328,4 +361,189 @@ export function scorePair(
     return { score: round(Math.max(score, 0.5)), kind: "related", evidence };
   }
   return { score, kind: "same", evidence };
+}
+
+/*
+ * Fingerprints: what the first test of scorePair reads, packed into 16 numbers per record, so that a
+ * candidate pair that plainly cannot match is turned down from two cache lines instead of a walk
+ * over both records' strings. Strings become 32-bit hashes (equal hashes only mean "maybe equal"),
+ * trigrams become counts in 56 buckets (an upper bound of the shared ones), and every doubt
+ * answers "maybe": mayMatch is false only when scorePair would return null.
+ */
+export const fingerprintSize = 16;
+
+function shortHash(text: string | null): number {
+  if (text === null) return 0;
+  const h = textHash(text);
+  return ((h >>> 16) ^ h) & 0xffff || 1;
+}
+
+function textHash(text: string | null): number {
+  if (text === null) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 1;
+}
+
+/** Writes the fingerprints of `records` into `out` (fingerprintSize numbers per record). */
+export function writeFingerprints(records: readonly PreparedRecord[], out: Int32Array): void {
+  for (let r = 0; r < records.length; r += 1) {
+    const record = records[r] as PreparedRecord;
+    const at = r * fingerprintSize;
+    const tokens = record.coreTokens;
+    const first = tokens[0] ?? "";
+    const last = tokens[tokens.length - 1] ?? "";
+    out[at] = textHash(record.compact);
+    out[at + 1] = textHash(record.sortedCore);
+    // Domain as a 24-bit hash (0: none), and the last word's first letter.
+    const domain = record.domain === null ? 0 : textHash(record.domain) >>> 8 || 1;
+    out[at + 2] = (domain << 8) | (last.charCodeAt(0) & 255);
+    // Country and legal form as 16-bit hashes (0: none).
+    out[at + 3] = (shortHash(record.country) << 16) | shortHash(record.legalForm);
+    // The words after the first: a one-word typo leaves either the first word or these equal.
+    let rest = 0x811c9dc5;
+    for (let t = 1; t < tokens.length; t += 1) {
+      const token = tokens[t] as string;
+      for (let i = 0; i < token.length; i += 1) rest = Math.imul(rest ^ token.charCodeAt(i), 0x01000193);
+      rest = Math.imul(rest ^ 32, 0x01000193);
+    }
+    out[at + 4] = rest;
+    out[at + 5] =
+      Math.min(255, record.uniqueTokens.length) |
+      (Math.min(255, tokens.length) << 8) |
+      (Math.min(255, first.length) << 16) |
+      ((first.charCodeAt(0) & 255) << 24);
+    out[at + 6] = textHash(first);
+    // Which letters the first word has (digits share bits: more bits only mean more "maybe").
+    let letters = 0;
+    for (let i = 0; i < first.length; i += 1) letters |= 1 << (first.charCodeAt(i) % 32);
+    out[at + 15] = letters;
+    out.fill(0, at + 8, at + 15);
+    const trigrams = record.trigrams;
+    let saturated = record.uniqueTokens.length >= 255 || trigrams.length >= 0xffff;
+    for (let i = 0; i < trigrams.length; i += 1) {
+      const bucket = (Math.imul(trigrams.charCodeAt(i), 0x9e3779b1) >>> 0) % 56;
+      const word = at + 8 + (bucket >>> 3);
+      const shift = (bucket & 7) * 4;
+      const count = ((out[word] ?? 0) >>> shift) & 15;
+      if (count === 15) saturated = true;
+      else out[word] = (out[word] ?? 0) + (1 << shift);
+    }
+    // Trigram count (0xffff: too many to bound), the last word's length, whether it is a region or
+    // division word, and a 7-bit hash of the domain's first label.
+    const dot = record.domain === null ? -1 : record.domain.indexOf(".");
+    const label =
+      record.domain === null ? 0 : textHash(dot < 0 ? record.domain : record.domain.slice(0, dot)) >>> 25;
+    out[at + 7] =
+      (saturated ? 0xffff : trigrams.length) |
+      (Math.min(255, last.length) << 16) |
+      ((qualifierWords.has(last) ? 1 : 0) << 24) |
+      (label << 25);
+  }
+}
+
+/** False only when scorePair(a, b, sameThreshold) is sure to be null (see writeFingerprints). */
+export function mayMatch(
+  left: Int32Array,
+  a: number,
+  right: Int32Array,
+  b: number,
+  sameThreshold = defaultSameThreshold,
+): boolean {
+  const x = a * fingerprintSize;
+  const y = b * fingerprintSize;
+  const countsA = left[x + 5] ?? 0;
+  const countsB = right[y + 5] ?? 0;
+  const coreA = (countsA >>> 8) & 255;
+  const coreB = (countsB >>> 8) & 255;
+  if (coreA === 0 || coreB === 0) return false;
+  const moreA = left[x + 7] ?? 0;
+  const moreB = right[y + 7] ?? 0;
+  const trigramsA = moreA & 0xffff;
+  const trigramsB = moreB & 0xffff;
+  if (trigramsA === 0xffff || trigramsB === 0xffff) return true;
+  const domainA = (left[x + 2] ?? 0) >>> 8;
+  const domainB = (right[y + 2] ?? 0) >>> 8;
+  if (domainA !== 0 && domainA === domainB) return true;
+  if (left[x] === right[y] || left[x + 1] === right[y + 1]) return true;
+  // Not the same domain, not the same compact name or words: scorePair's first test applies.
+  const otherDomain = domainA !== 0 && domainB !== 0;
+  const countryA = (left[x + 3] ?? 0) >>> 16;
+  const countryB = (right[y + 3] ?? 0) >>> 16;
+  // Equal hashes, or a missing country, may still mean "no conflict": the smaller penalty is assumed.
+  const otherCountry = countryA !== 0 && countryB !== 0 && countryA !== countryB;
+  const formA = (left[x + 3] ?? 0) & 0xffff;
+  const formB = (right[y + 3] ?? 0) & 0xffff;
+  const otherForm = formA !== 0 && formB !== 0 && formA !== formB;
+  const needed =
+    sameThreshold +
+    (otherDomain ? otherDomainPenalty : 0) +
+    (otherForm ? legalFormPenalty : 0) +
+    (otherCountry ? otherCountryPenalty : 0);
+  const uniqueA = countsA & 255;
+  const uniqueB = countsB & 255;
+  const fewer = Math.min(uniqueA, uniqueB);
+  const more = Math.max(uniqueA, uniqueB);
+  let shared = 0;
+  for (let word = 8; word < 15; word += 1) {
+    const p = left[x + word] ?? 0;
+    const q = right[y + word] ?? 0;
+    if (p === 0 || q === 0) continue;
+    for (let shift = 0; shift < 32; shift += 4) shared += Math.min((p >>> shift) & 15, (q >>> shift) & 15);
+  }
+  const total = trigramsA + trigramsB;
+  const dice = total === 0 ? 0 : (2 * Math.min(shared, trigramsA, trigramsB)) / total;
+  let best = 0.6 * (fewer / more) + 0.4 * dice;
+  const firstA = (countsA >>> 16) & 255;
+  const firstB = (countsB >>> 16) & 255;
+  const sameFirst = left[x + 6] === right[y + 6];
+  // One word a typo apart, the others equal (oneWordTypoApart): the typo is in the first word (the
+  // others equal; same first letter, lengths at most one apart, five letters or more), or the first
+  // word is equal and, for two-word names, the typo is in the last word (the same, four or more).
+  let typo = false;
+  if (coreA >= 2 && coreA === coreB) {
+    typo =
+      left[x + 4] === right[y + 4] &&
+      countsA >>> 24 === countsB >>> 24 &&
+      Math.abs(firstA - firstB) <= 1 &&
+      Math.max(firstA, firstB) >= 5;
+    if (sameFirst && !typo) {
+      const lastA = (moreA >>> 16) & 255;
+      const lastB = (moreB >>> 16) & 255;
+      typo =
+        coreA > 2 ||
+        (((left[x + 2] ?? 0) & 255) === ((right[y + 2] ?? 0) & 255) &&
+          Math.abs(lastA - lastB) <= 1 &&
+          Math.max(lastA, lastB) >= 5 &&
+          Math.min(lastA, lastB) >= 4);
+    }
+    if (typo) best = Math.max(best, typoNameScore);
+  }
+  if (best + 0.001 >= needed) return true;
+  // Below "same": scorePair goes on only when the first words agree (equal, or a typo apart in
+  // words of five letters or more, whose lengths differ by one at most)...
+  if (sameFirst) {
+    // ...and then only for a typo, an acronym or a relation. Two two-word names with one first word
+    // are neither parent and subsidiary nor an acronym: siblings at most, when both last words are
+    // region or division words and the domains, if both are known, share their first label.
+    if (typo || coreA !== 2 || coreB !== 2) return true;
+    if (((moreA >>> 24) & 1) === 0 || ((moreB >>> 24) & 1) === 0) return false;
+    return !otherDomain || moreA >>> 25 === moreB >>> 25;
+  }
+  if (firstA < 5 || firstB < 5 || Math.abs(firstA - firstB) > 1) return false;
+  // A typo apart (oneTypoApart): same first letter, six letters or more.
+  if (countsA >>> 24 === countsB >>> 24 && Math.min(firstA, firstB) >= 6) return true;
+  // Jaro-Winkler 0.93 (see mayAgree): a letter of one word missing from the other cannot be shared.
+  if (firstA === 255 || firstB === 255) return true;
+  const lettersA = left[x + 15] ?? 0;
+  const lettersB = right[y + 15] ?? 0;
+  const common = Math.min(firstA - bitCount(lettersA & ~lettersB), firstB - bitCount(lettersB & ~lettersA));
+  const jaro = (common / firstA + common / firstB + 1) / 3;
+  return jaro + 0.4 * (1 - jaro) >= 0.93;
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 63;
 }

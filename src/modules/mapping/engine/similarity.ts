@@ -3,21 +3,25 @@
  * which keeps matchAccounts(a, b) the mirror of matchAccounts(b, a).
  */
 
+/** Scratch match flags for jaroWinkler (names are short; longer strings get their own arrays). */
+const matchedA = new Uint8Array(128);
+const matchedB = new Uint8Array(128);
+
 /** Jaro-Winkler similarity (0..1), prefix bonus up to 4 characters with the standard 0.1 scale. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
+  const aMatched = a.length <= matchedA.length ? matchedA.fill(0, 0, a.length) : new Uint8Array(a.length);
+  const bMatched = b.length <= matchedB.length ? matchedB.fill(0, 0, b.length) : new Uint8Array(b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i += 1) {
     const from = Math.max(0, i - window);
     const to = Math.min(b.length - 1, i + window);
     for (let j = from; j <= to; j += 1) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = true;
-      bMatched[j] = true;
+      if (bMatched[j] === 1 || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      aMatched[i] = 1;
+      bMatched[j] = 1;
       matches += 1;
       break;
     }
@@ -26,9 +30,9 @@ export function jaroWinkler(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < a.length; i += 1) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k += 1;
-    if (a[i] !== b[k]) transpositions += 1;
+    if (aMatched[i] !== 1) continue;
+    while (bMatched[k] !== 1) k += 1;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions += 1;
     k += 1;
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
