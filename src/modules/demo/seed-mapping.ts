@@ -5,10 +5,12 @@
  * subsidiaries — next to accounts the vendor does not have. The lists are generated from a seeded
  * PRNG and mapped at seed time, so the mapping pages show real overlaps from the first start.
  */
+
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { inWorkspace } from "../../db/scope.ts";
 import type { WorkspaceContext } from "../../http/policy.ts";
+import { storedCountry } from "../accounts/country.ts";
 import { mapPartner } from "../mapping/run.ts";
 import { partnerAccounts, partners } from "../partners/tables.ts";
 import { type DemoAccount, generateDemoAccounts, seededRandom } from "./accounts.ts";
@@ -152,6 +154,8 @@ export async function seedDemoMapping(tx: Db, workspaceId: string): Promise<void
           workspaceId,
           partnerId: partner.id,
           ...row,
+          // Stored as an import stores it: the ISO code.
+          country: storedCountry(row.country),
           externalSource: "demo-partner-crm",
           externalId: `${prefix}-${String(i + offset + 1).padStart(4, "0")}`,
         })),

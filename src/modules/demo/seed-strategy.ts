@@ -3,7 +3,9 @@
  * (accounts, opportunities, ICP fit scores) into a workspace, inside the caller's transaction.
  * Multi-row inserts keep the whole seed to a handful of statements, so it stays fast on PGlite.
  */
+
 import type { Db } from "../../db/client.ts";
+import { storedCountry } from "../accounts/country.ts";
 import { accounts, opportunities } from "../accounts/tables.ts";
 import { createIcpScorer } from "../icps/scoring.ts";
 import { accountIcpScores, icps } from "../icps/tables.ts";
@@ -181,7 +183,15 @@ async function seedDemoCrm(
   for (const chunk of chunks(generated)) {
     const rows = await tx
       .insert(accounts)
-      .values(chunk.map((a) => ({ workspaceId, ...a, externalSource: "demo-crm" })))
+      // Countries stored as the account API and imports store them: ISO codes.
+      .values(
+        chunk.map((a) => ({
+          workspaceId,
+          ...a,
+          country: storedCountry(a.country),
+          externalSource: "demo-crm",
+        })),
+      )
       .returning({ id: accounts.id });
     accountIds.push(...rows.map((r) => r.id));
   }
