@@ -129,7 +129,7 @@ if (!flag("no-job")) {
     }
   });
   log(
-    `job: ${job.totalMs ?? "failed"} ms, re-map ${job.remapMs ?? "-"} ms${job.error ? ` (${job.error})` : ""}`,
+    `job: ${job.totalMs ?? "failed"} ms, re-map ${job.remapMs ?? "-"} ms (cold ${job.remapColdMs ?? "-"} ms)${job.error ? ` (${job.error})` : ""}`,
   );
 }
 
@@ -147,6 +147,7 @@ const summary = {
   job: {
     totalMs: job?.totalMs ?? null,
     remapMs: job?.remapMs ?? null,
+    remapColdMs: job?.remapColdMs ?? null,
   },
   baseline: {
     totalMs: baseline?.totalMs ?? null,
@@ -199,6 +200,7 @@ console.table([
   },
   { run: "job mapPartner (stored → stored)", totalMs: job?.totalMs ?? null },
   { run: "job re-map after 1% changed", totalMs: job?.remapMs ?? null },
+  { run: "job re-map after 1% changed, cold", totalMs: job?.remapColdMs ?? null },
 ]);
 console.table(matrix.map((cell) => ({ ...cell, missed: cell.expected - cell.found })));
 log(

@@ -7,6 +7,12 @@
  * stays untouched (the engine's index API with full-list block counts makes those results equal
  * to a full run's). Deleted accounts take their overlaps with them (foreign-key cascade).
  * Idempotent: an interrupted run is simply run again (an interrupted full run starts over).
+ *
+ * A run leaves both sides' prepared records (and indexes) in this process's warm index
+ * (warm-index.ts). The next incremental run, when the partner's stored state is still the one the
+ * warm index reflects, reads only the changed records (and, when a side's count says some were
+ * deleted, that side's ids), prepares only those and probes them against the warm sides; otherwise
+ * (a restart, another process mapped the partner) it reads both lists in full, the cold way.
  */
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
@@ -17,15 +23,17 @@ import { registerJobHandler } from "../jobs/registry.ts";
 import { enqueueJob, type Job, toJob } from "../jobs/service.ts";
 import { jobs } from "../jobs/tables.ts";
 import { partnerAccounts, partners } from "../partners/tables.ts";
+import { createIndexFromPrepared, type MatchIndex, prepareAll } from "./engine/blocking.ts";
 import {
-  createMatchIndex,
   defaultSameThreshold,
   type Match,
   type MatchRecord,
-  matchAccounts,
   matchAgainstIndex,
+  matchPreparedLists,
+  type PreparedRecord,
+  prepareRecord,
 } from "./engine/match.ts";
-import { countSide, databaseNow, readSide } from "./sources.ts";
+import { type AccountSide, countSide, databaseNow, forEachPage, readSide, readSideIds } from "./sources.ts";
 import {
   deleteAllMatches,
   deleteMatchesOf,
@@ -36,6 +44,14 @@ import {
   readMappingState,
 } from "./store.ts";
 import { accountMatches } from "./tables.ts";
+import {
+  fitsWarmIndex,
+  keepWarmIndex,
+  matchChangedWarm,
+  takeWarmIndex,
+  type WarmEntry,
+  WarmSide,
+} from "./warm-index.ts";
 
 export const MAPPING_RUN = "mapping.run";
 
@@ -67,13 +83,36 @@ export type MapPartnerResult = {
   same: number;
   related: number;
   full: boolean;
+  /** An incremental run that used this process's warm index (read and prepared only the changes). */
+  warmIndex: boolean;
   phasesMs: Record<string, number>;
 };
+
+/** The settings as the warm index records them. */
+const settingsKey = JSON.stringify(mappingSettings);
 
 const sameSettings = (stored: Record<string, unknown>) =>
   stored.engine === mappingSettings.engine && stored.sameThreshold === mappingSettings.sameThreshold;
 
-const pairKey = (m: Match) => `${m.leftId}|${m.rightId}`;
+/**
+ * Collects matches found by probing either side, each pair once (a pair may be found from both
+ * sides; the first finding is kept). Pairs found by probing partner records come as
+ * (partner, vendor) and are turned around.
+ */
+function pairCollector() {
+  const found = new Map<string, Match>();
+  return {
+    add(matches: Iterable<Match>, probedSide: AccountSide) {
+      for (const match of matches) {
+        const pair =
+          probedSide === "vendor" ? match : { ...match, leftId: match.rightId, rightId: match.leftId };
+        const key = `${pair.leftId}|${pair.rightId}`;
+        if (!found.has(key)) found.set(key, pair);
+      }
+    },
+    matches: () => [...found.values()],
+  };
+}
 
 /** Pair order without building keys: a million matches sort in well under a second. */
 const byPair = (a: Match, b: Match) =>
@@ -88,38 +127,119 @@ const byPair = (a: Match, b: Match) =>
           : 0;
 
 /**
- * Matches of changed records on either side, each pair once (a pair may be found from both sides).
- * Each side is indexed once; the other side's index is passed as the counterpart so that block
- * caps see full-list counts, and the result for a changed record equals what a full run finds.
+ * A full comparison of the two prepared lists: the steps of the engine's matchAccounts (which takes
+ * raw records and would prepare both lists again; the run keeps the prepared ones for the warm
+ * index). Keep in step with matchAccounts.
+ */
+function matchFull(vendor: readonly PreparedRecord[], partner: readonly PreparedRecord[]): Match[] {
+  const result = matchPreparedLists(vendor, partner, { sameThreshold: mappingSettings.sameThreshold });
+  return [...result.same, ...result.related];
+}
+
+/**
+ * Matches of changed records on either side, each pair once, from indexes over both whole lists:
+ * the other side's index is passed as the counterpart so that block caps see full-list counts, and
+ * the result for a changed record equals what a full run finds.
  */
 function matchChanged(
-  allVendor: readonly MatchRecord[],
-  allPartner: readonly MatchRecord[],
-  changed: { vendor: ReadonlySet<string>; partner: ReadonlySet<string> },
+  vendorIndex: MatchIndex,
+  partnerIndex: MatchIndex,
+  probes: { vendor: readonly MatchRecord[]; partner: readonly MatchRecord[] },
 ): Match[] {
   const sameThreshold = mappingSettings.sameThreshold;
-  const vendorIndex = createMatchIndex(allVendor);
-  const partnerIndex = createMatchIndex(allPartner);
-  const found = new Map<string, Match>();
-  const keep = (match: Match) => {
-    if (!found.has(pairKey(match))) found.set(pairKey(match), match);
-  };
-  const vendorProbes = allVendor.filter((r) => changed.vendor.has(r.id));
-  if (vendorProbes.length > 0) {
-    const result = matchAgainstIndex(partnerIndex, vendorProbes, { sameThreshold, counterpart: vendorIndex });
-    for (const match of [...result.same, ...result.related]) keep(match);
+  const found = pairCollector();
+  if (probes.vendor.length > 0) {
+    const result = matchAgainstIndex(partnerIndex, probes.vendor, {
+      sameThreshold,
+      counterpart: vendorIndex,
+    });
+    found.add([...result.same, ...result.related], "vendor");
   }
-  const partnerProbes = allPartner.filter((r) => changed.partner.has(r.id));
-  if (partnerProbes.length > 0) {
-    // Probing with partner records: leftId is the partner account, so turn each pair around.
-    const result = matchAgainstIndex(vendorIndex, partnerProbes, {
+  if (probes.partner.length > 0) {
+    const result = matchAgainstIndex(vendorIndex, probes.partner, {
       sameThreshold,
       counterpart: partnerIndex,
     });
-    for (const match of [...result.same, ...result.related])
-      keep({ ...match, leftId: match.rightId, rightId: match.leftId });
+    found.add([...result.same, ...result.related], "partner");
   }
-  return [...found.values()];
+  return found.matches();
+}
+
+/**
+ * The warm way of an incremental run: the changed records are applied to the cached sides (deleted
+ * ones found by the side's count, then its ids) and probed against the other side's overlay.
+ * Returns null, touching nothing, when the database holds a record the cache never saw and that is
+ * not among the changed ones (it can only be a record changed after they were read): the caller
+ * then goes the cold way.
+ */
+async function matchWarm(
+  db: Db,
+  ctx: WorkspaceContext,
+  partnerId: string,
+  entry: WarmEntry,
+  changed: Record<AccountSide, readonly MatchRecord[]>,
+  totals: Record<AccountSide, number>,
+): Promise<Match[] | null> {
+  const plan = {} as Record<AccountSide, { present: readonly MatchRecord[]; removed: string[] }>;
+  for (const side of ["vendor", "partner"] as const) {
+    const cached = entry[side];
+    const records = changed[side];
+    let added = 0;
+    for (const record of records) if (!cached.has(record.id)) added += 1;
+    if (cached.size + added === totals[side]) {
+      plan[side] = { present: records, removed: [] };
+      continue;
+    }
+    // Fewer records than the cache and the changes account for: some were deleted.
+    const ids = new Set(await readSideIds(db, ctx, side, partnerId));
+    const changedIds = new Set(records.map((r) => r.id));
+    for (const id of ids) if (!changedIds.has(id) && !cached.has(id)) return null;
+    const removed: string[] = [];
+    for (const id of cached.ids()) if (!ids.has(id)) removed.push(id);
+    const present = records.filter((r) => ids.has(r.id));
+    for (const record of records) if (!ids.has(record.id)) removed.push(record.id);
+    plan[side] = { present, removed };
+  }
+  const probes = {
+    vendor: prepareAll(plan.vendor.present),
+    partner: prepareAll(plan.partner.present),
+  };
+  entry.vendor.apply(probes.vendor, plan.vendor.removed);
+  entry.partner.apply(probes.partner, plan.partner.removed);
+  const result = matchChangedWarm(
+    entry.vendor,
+    entry.partner,
+    { left: probes.vendor, right: probes.partner },
+    mappingSettings.sameThreshold,
+  );
+  const found = pairCollector();
+  found.add(result.left, "vendor");
+  found.add(result.right, "partner");
+  return found.matches();
+}
+
+/**
+ * Every record of one side, prepared page by page while the database reads the next page. Records
+ * whose id is in `keep` are also collected, as read, into `kept`.
+ */
+async function readPrepared(
+  db: Db,
+  ctx: WorkspaceContext,
+  side: AccountSide,
+  partnerId: string,
+  onRead: (read: number) => Promise<void> | void,
+  keep?: ReadonlySet<string>,
+  kept?: MatchRecord[],
+): Promise<PreparedRecord[]> {
+  const prepared: PreparedRecord[] = [];
+  await forEachPage(db, ctx, side, partnerId, {}, async (page, read) => {
+    for (const record of page) {
+      prepared.push(prepareRecord(record));
+      if (keep?.has(record.id)) kept?.push(record);
+    }
+    await onRead(read);
+  });
+  return prepared;
 }
 
 async function countStored(db: Db, ctx: WorkspaceContext, partnerId: string) {
@@ -160,6 +280,10 @@ export async function mapPartner(
   const startedAt = await databaseNow(db);
   const since = state?.mappedAt ?? null;
   const full = options.full === true || since === null || !sameSettings(state?.settings ?? {});
+  // The run owns the partner's warm index while it works; a full run or a stale one drops it.
+  const cached = takeWarmIndex(ctx.workspaceId, partnerId);
+  const warmEntry =
+    !full && cached && cached.mappedAt === since && cached.settings === settingsKey ? cached : undefined;
   const vendorTotal = await countSide(db, ctx, "vendor", partnerId);
   const partnerTotal = await countSide(db, ctx, "partner", partnerId);
   const toRead = Math.max(1, vendorTotal + partnerTotal);
@@ -176,41 +300,83 @@ export async function mapPartner(
   let matches: Match[];
   let changedVendor: number;
   let changedPartner: number;
+  let warmIndex = false;
+  /** Builds the warm index to keep after the run, when the lists fit the cache. */
+  let fillCache: (() => Pick<WarmEntry, "vendor" | "partner">) | null = null;
   if (full) {
     await markFullRunStarted(db, ctx, partnerId);
-    const vendor = await readSide(db, ctx, "vendor", partnerId, {}, reading("reading vendor accounts"));
-    const theirs = await readSide(db, ctx, "partner", partnerId, {}, reading("reading partner accounts"));
+    const vendor = await readPrepared(db, ctx, "vendor", partnerId, reading("reading vendor accounts"));
+    const theirs = await readPrepared(db, ctx, "partner", partnerId, reading("reading partner accounts"));
     lap("read");
     await report(0.4, "matching");
-    const result = matchAccounts(vendor, theirs, { sameThreshold: mappingSettings.sameThreshold });
-    matches = [...result.same, ...result.related];
+    matches = matchFull(vendor, theirs);
     lap("match");
+    // Neither side is indexed by a full run: the warm sides scan until indexing pays (warm-index.ts).
+    if (fitsWarmIndex(vendor.length + theirs.length))
+      fillCache = () => ({ vendor: WarmSide.deferred(vendor), partner: WarmSide.deferred(theirs) });
     await report(0.6, "replacing overlaps");
     await deleteAllMatches(db, ctx, partnerId);
     changedVendor = vendor.length;
     changedPartner = theirs.length;
   } else {
-    const changed = { changedAfter: since };
-    const vendorChanged = await readSide(db, ctx, "vendor", partnerId, changed);
-    const partnerChanged = await readSide(db, ctx, "partner", partnerId, changed);
+    const changedAfter = { changedAfter: since };
+    const vendorChanged = await readSide(db, ctx, "vendor", partnerId, changedAfter);
+    const partnerChanged = await readSide(db, ctx, "partner", partnerId, changedAfter);
     const anyChange = vendorChanged.length + partnerChanged.length > 0;
-    // Both lists are read in full only when something changed: matching a changed record needs
-    // the other side, and the block sizes of its own side (see matchChanged).
-    const vendor = anyChange
-      ? await readSide(db, ctx, "vendor", partnerId, {}, reading("reading vendor accounts"))
-      : [];
-    const theirs = anyChange
-      ? await readSide(db, ctx, "partner", partnerId, {}, reading("reading partner accounts"))
-      : [];
     lap("read");
-    await report(0.4, "matching changed accounts");
-    matches = anyChange
-      ? matchChanged(vendor, theirs, {
-          vendor: new Set(vendorChanged.map((r) => r.id)),
-          partner: new Set(partnerChanged.map((r) => r.id)),
-        })
-      : [];
-    lap("match");
+    const warmMatches = warmEntry
+      ? await matchWarm(
+          db,
+          ctx,
+          partnerId,
+          warmEntry,
+          { vendor: vendorChanged, partner: partnerChanged },
+          { vendor: vendorTotal, partner: partnerTotal },
+        )
+      : null;
+    if (warmEntry && warmMatches) {
+      warmIndex = true;
+      matches = warmMatches;
+      lap("match");
+      fillCache = () => ({ vendor: warmEntry.vendor.compacted(), partner: warmEntry.partner.compacted() });
+    } else if (anyChange) {
+      // The cold way: both lists are read in full, since matching a changed record needs the
+      // other side, and the block sizes of its own side (see matchChanged).
+      const vendorProbes: MatchRecord[] = [];
+      const partnerProbes: MatchRecord[] = [];
+      const vendor = await readPrepared(
+        db,
+        ctx,
+        "vendor",
+        partnerId,
+        reading("reading vendor accounts"),
+        new Set(vendorChanged.map((r) => r.id)),
+        vendorProbes,
+      );
+      const theirs = await readPrepared(
+        db,
+        ctx,
+        "partner",
+        partnerId,
+        reading("reading partner accounts"),
+        new Set(partnerChanged.map((r) => r.id)),
+        partnerProbes,
+      );
+      lap("read");
+      await report(0.4, "matching changed accounts");
+      const vendorIndex = createIndexFromPrepared(vendor);
+      const partnerIndex = createIndexFromPrepared(theirs);
+      matches = matchChanged(vendorIndex, partnerIndex, { vendor: vendorProbes, partner: partnerProbes });
+      lap("match");
+      if (fitsWarmIndex(vendor.length + theirs.length))
+        fillCache = () => ({
+          vendor: WarmSide.fromIndex(vendorIndex),
+          partner: WarmSide.fromIndex(partnerIndex),
+        });
+    } else {
+      matches = [];
+      lap("match");
+    }
     await report(0.6, "replacing overlaps of changed accounts");
     await deleteMatchesOf(db, ctx, partnerId, {
       vendor: vendorChanged.map((r) => r.id),
@@ -233,6 +399,17 @@ export async function mapPartner(
     stats: { ...stored, vendorAccounts: vendorTotal, partnerAccounts: partnerTotal, full },
   });
   lap("finish");
+  if (fillCache) {
+    // Kept only once the run is stored: an entry always reflects a completed run's mappedAt.
+    keepWarmIndex({
+      workspaceId: ctx.workspaceId,
+      partnerId,
+      mappedAt: startedAt,
+      settings: settingsKey,
+      ...fillCache(),
+    });
+    lap("cache");
+  }
   await report(1, "done");
   return {
     vendorAccounts: vendorTotal,
@@ -241,6 +418,7 @@ export async function mapPartner(
     changedPartner,
     ...stored,
     full,
+    warmIndex,
     phasesMs,
   };
 }

@@ -97,6 +97,46 @@ async function readPage(
   return rows.map(([id, name, website, country]) => ({ id, name, website, country }));
 }
 
+/**
+ * Hands every record of one side (or only the changed ones) to `eachPage`, page by page. The next
+ * page is asked for before a page is handed over, so the database reads it while the caller works
+ * on the current one (a full run prepares each page meanwhile). Returns the number of records.
+ */
+export async function forEachPage(
+  db: Db,
+  ctx: WorkspaceContext,
+  side: AccountSide,
+  partnerId: string,
+  filter: SourceFilter,
+  eachPage: (page: MatchRecord[], read: number) => Promise<void> | void,
+  pageSize = SOURCE_PAGE,
+): Promise<number> {
+  let pending: Promise<MatchRecord[]> | null = readPage(
+    db,
+    ctx,
+    side,
+    partnerId,
+    filter,
+    undefined,
+    pageSize,
+  );
+  let read = 0;
+  try {
+    while (pending) {
+      const page: MatchRecord[] = await pending;
+      pending = null;
+      const last = page.length === pageSize ? page[page.length - 1]?.id : undefined;
+      if (last !== undefined) pending = readPage(db, ctx, side, partnerId, filter, last, pageSize);
+      read += page.length;
+      if (page.length > 0) await eachPage(page, read);
+    }
+    return read;
+  } finally {
+    // Stopped early (the caller threw): the page read ahead is not wanted, nor is its failure.
+    pending?.catch(() => undefined);
+  }
+}
+
 /** Every record of one side (or only the changed ones), read page by page. */
 export async function readSide(
   db: Db,
@@ -108,13 +148,53 @@ export async function readSide(
   pageSize = SOURCE_PAGE,
 ): Promise<MatchRecord[]> {
   const out: MatchRecord[] = [];
+  await forEachPage(
+    db,
+    ctx,
+    side,
+    partnerId,
+    filter,
+    async (page, read) => {
+      for (const record of page) out.push(record);
+      await onPage?.(read);
+    },
+    pageSize,
+  );
+  return out;
+}
+
+/** Ids per page of `readSideIds`: ids alone are small, so pages are larger. */
+export const ID_PAGE = 200_000;
+
+/**
+ * The ids of one side's records, in id order, read in keyset pages: how an incremental re-map with
+ * a warm index finds the records deleted since the last run.
+ */
+export async function readSideIds(
+  db: Db,
+  ctx: WorkspaceContext,
+  side: AccountSide,
+  partnerId: string,
+  pageSize = ID_PAGE,
+): Promise<string[]> {
+  const table = sideTable(side);
+  const out: string[] = [];
   let afterId: string | undefined;
   for (;;) {
-    const page = await readPage(db, ctx, side, partnerId, filter, afterId, pageSize);
-    for (const record of page) out.push(record);
-    if (page.length > 0) await onPage?.(out.length);
-    if (page.length < pageSize) return out;
-    afterId = page[page.length - 1]?.id;
+    const condition = sideCondition(side, ctx, partnerId, {});
+    const page = db
+      .select({ id: table.id })
+      .from(table)
+      .where(afterId ? sql`${condition} and ${table.id} > ${afterId}` : condition)
+      .orderBy(asc(table.id))
+      .limit(pageSize);
+    const [result] = await db
+      .select({ ids: sql<string>`coalesce(json_agg(p.id order by p.id), '[]')::text` })
+      .from(sql`(${page}) p`);
+    const ids = JSON.parse(typeof result?.ids === "string" ? result.ids : "[]") as string[];
+    for (const id of ids) out.push(id);
+    if (ids.length < pageSize) return out;
+    afterId = ids[ids.length - 1];
   }
 }
 

@@ -136,8 +136,15 @@ export function matchAccounts(
   right: readonly MatchRecord[],
   options: MatchOptions = {},
 ): MatchResult {
-  const probes = prepareAll(left);
-  const indexed = prepareAll(right);
-  const { candidates, fingerprints } = candidatesOfLists(probes, indexed, options);
-  return scoreCandidates(probes, { records: indexed }, candidates, options.sameThreshold, fingerprints);
+  return matchPreparedLists(prepareAll(left), prepareAll(right), options);
+}
+
+/** matchAccounts over records already prepared (a caller that keeps them, e.g. for re-mapping). */
+export function matchPreparedLists(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  options: MatchOptions = {},
+): MatchResult {
+  const { candidates, fingerprints } = candidatesOfLists(left, right, options);
+  return scoreCandidates(left, { records: right }, candidates, options.sameThreshold, fingerprints);
 }
