@@ -166,16 +166,16 @@ function cellOf(row: ReadyRow, source: string): CellValue | undefined {
 /** The temporary table a batch is copied into before one statement applies it (dropped at commit). */
 const stageTable = "import_stage";
 
+/** A batch as COPY lines for the staging table, with the table's columns. */
+export type StagedBatch = { columns: string[]; lines: string[] };
+
 /**
- * Copies the batch into a temporary staging table (`ord`, optionally a new `id`, `key`, then one
- * text column per written column): COPY costs the server and the client far less than a
- * parameter or array element per cell. Runs inside the batch's transaction.
+ * The batch as COPY text lines for the staging table (`ord`, optionally a new `id`, `key`, then
+ * one text column per written column). Pure: the commit builds the next batch's lines while the
+ * database applies the current one.
  */
-async function stageRows(tx: Db, shape: BatchShape, rows: readonly ReadyRow[], withIds: boolean) {
+export function stagingLines(shape: BatchShape, rows: readonly ReadyRow[], withIds: boolean): StagedBatch {
   const columns = ["ord", ...(withIds ? ["id"] : []), "key", ...shape.columns.map((_, i) => `c${i}`)];
-  const types = columns.map((c) => `${c} ${c === "ord" ? "int" : c === "id" ? "uuid" : "text"}`);
-  await tx.execute(sql.raw(`drop table if exists pg_temp.${stageTable}`));
-  await tx.execute(sql.raw(`create temp table ${stageTable} (${types.join(", ")}) on commit drop`));
   const sources = shape.columns.map((c) => c.source);
   const lines = new Array<string>(rows.length);
   for (let n = 0; n < rows.length; n++) {
@@ -186,7 +186,20 @@ async function stageRows(tx: Db, shape: BatchShape, rows: readonly ReadyRow[], w
     for (const source of sources) line += `\t${copyTextValue(cellOf(row, source))}`;
     lines[n] = `${line}\n`;
   }
-  await copyLines(tx, stageTable, columns, lines);
+  return { columns, lines };
+}
+
+/**
+ * Copies the batch into a temporary staging table: COPY costs the server and the client far less
+ * than a parameter or array element per cell. Runs inside the batch's transaction; the table is
+ * dropped at its commit.
+ */
+async function stageRows(tx: Db, staged: StagedBatch) {
+  const types = staged.columns.map((c) => `${c} ${c === "ord" ? "int" : c === "id" ? "uuid" : "text"}`);
+  // Each batch (and each preview classification) is its own transaction or savepoint, whose end
+  // drops the table: it never exists here already.
+  await tx.execute(sql.raw(`create temp table ${stageTable} (${types.join(", ")}) on commit drop`));
+  await copyLines(tx, stageTable, staged.columns, staged.lines);
 }
 
 const incoming = (shape: BatchShape) => shape.columns.map((c, i) => c.value(`r.c${i}`));
@@ -275,7 +288,7 @@ export async function classifyBatch(
   let actions = "";
   try {
     await db.transaction(async (tx) => {
-      await stageRows(tx, shape, rows, false);
+      await stageRows(tx, stagingLines(shape, rows, false));
       await claimUnkeyedPartners(tx, target, shape);
       const result = (await tx.execute(sql`
         select coalesce(string_agg(case when t.id is null then 'c'
@@ -301,7 +314,14 @@ export async function classifyBatch(
  * (the rest were unchanged). Must run inside the batch's transaction: the staging table is
  * dropped at its commit.
  */
-export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape, rows: readonly ReadyRow[]) {
+export async function upsertBatch(
+  db: Db,
+  target: BatchTarget,
+  shape: BatchShape,
+  rows: readonly ReadyRow[],
+  /** The rows' staging lines when built ahead (stagingLines with ids); built here otherwise. */
+  staged?: StagedBatch,
+) {
   if (rows.length === 0) return { created: 0, updated: 0 };
   const { spec, columns } = shape;
   const insertColumns = [
@@ -323,7 +343,7 @@ export async function upsertBatch(db: Db, target: BatchTarget, shape: BatchShape
         : `${c.column} = excluded.${c.column}`,
     )
     .join(", ");
-  await stageRows(db, shape, rows, true);
+  await stageRows(db, staged ?? stagingLines(shape, rows, true));
   await claimUnkeyedPartners(db, target, shape);
   const result = (await db.execute(sql`
     with up as (

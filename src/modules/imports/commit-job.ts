@@ -10,16 +10,29 @@ import { and, eq, sql } from "drizzle-orm";
 import { inWorkspace } from "../../db/scope.ts";
 import { recordAudit } from "../audit/service.ts";
 import { JobCancelledError, registerJobHandler } from "../jobs/registry.ts";
-import { upsertBatch } from "./batch-sql.ts";
+import { type StagedBatch, stagingLines, upsertBatch } from "./batch-sql.ts";
 import { estimatedTotal, guarded, importJobInput, roundedTimes } from "./job-support.ts";
 import { unmappedRequired } from "./mapping.ts";
-import { openBatches, overlapped, type PhaseTimes, rateMessage, readyBatch } from "./pipeline.ts";
+import {
+  type Batch,
+  dedupeBatch,
+  linksAccounts,
+  openBatches,
+  overlapped,
+  type PhaseTimes,
+  type ReadyBatch,
+  rateMessage,
+  readyBatch,
+} from "./pipeline.ts";
 import { findImport, type ImportCounts, insertRowErrors } from "./store.ts";
 import { imports } from "./tables.ts";
 
 export const IMPORT_COMMIT = "import.commit";
 
 class ImportMovedOnError extends Error {}
+
+/** A batch as read, and (when built ahead) its ready rows and staging lines. */
+type Prepared = { batch: Batch; ready: ReadyBatch | null; staged: StagedBatch | null };
 
 registerJobHandler(IMPORT_COMMIT, async (run) => {
   const input = importJobInput(run);
@@ -49,49 +62,70 @@ registerJobHandler(IMPORT_COMMIT, async (run) => {
     const resuming = applied > 0 ? `Resuming at row ${applied + 1}: ` : "";
     await run.reportProgress(applied, total, `${resuming}importing ${record.fileName}`);
 
-    await overlapped(source, async (batch) => {
-      const before = performance.now();
-      const next: ImportCounts = { ...counts };
-      try {
-        await run.db.transaction(async (tx) => {
-          // The batch and its `rows_applied` commit together, so a commit lost in a server crash
-          // loses both and the resumed job redoes the batch: no need to wait for the WAL flush.
-          await tx.execute(sql`set local synchronous_commit = off`);
-          const ready = await readyBatch(tx, record, source.target, batch);
-          const written = await upsertBatch(tx, source.target, source.shape, ready.rows);
-          next.created += written.created;
-          next.updated += written.updated;
-          next.unchanged += ready.rows.length + ready.merged - written.created - written.updated;
-          next.rejected += batch.consumed - ready.rows.length - ready.merged;
-          await insertRowErrors(tx, run.ctx, record.id, "commit", ready.errors);
-          const moved = await tx
-            .update(imports)
-            .set({ rowsApplied: applied + batch.consumed, counts: next })
-            .where(
-              inWorkspace(
-                imports,
-                run.ctx,
-                and(
-                  eq(imports.id, record.id),
-                  eq(imports.rowsApplied, applied),
-                  eq(imports.status, "committing"),
+    // Rows that link no account are made ready and turned into COPY lines while the database
+    // applies the batch before; account links are looked up inside the batch's transaction.
+    const ahead = !linksAccounts(record);
+    const prepare = (batch: Batch): Prepared => {
+      if (!ahead) return { batch, ready: null, staged: null };
+      const building = performance.now();
+      const ready = dedupeBatch(batch);
+      const staged = stagingLines(source.shape, ready.rows, true);
+      times.write += performance.now() - building;
+      return { batch, ready, staged };
+    };
+    await overlapped(
+      source,
+      async ({ batch, ready: preparedReady, staged }) => {
+        const before = performance.now();
+        const next: ImportCounts = { ...counts };
+        try {
+          await run.db.transaction(async (tx) => {
+            // The batch and its `rows_applied` commit together, so a commit lost in a server crash
+            // loses both and the resumed job redoes the batch: no need to wait for the WAL flush.
+            await tx.execute(sql`set local synchronous_commit = off`);
+            const ready = preparedReady ?? (await readyBatch(tx, record, source.target, batch));
+            const written = await upsertBatch(
+              tx,
+              source.target,
+              source.shape,
+              ready.rows,
+              staged ?? undefined,
+            );
+            next.created += written.created;
+            next.updated += written.updated;
+            next.unchanged += ready.rows.length + ready.merged - written.created - written.updated;
+            next.rejected += batch.consumed - ready.rows.length - ready.merged;
+            await insertRowErrors(tx, run.ctx, record.id, "commit", ready.errors);
+            const moved = await tx
+              .update(imports)
+              .set({ rowsApplied: applied + batch.consumed, counts: next })
+              .where(
+                inWorkspace(
+                  imports,
+                  run.ctx,
+                  and(
+                    eq(imports.id, record.id),
+                    eq(imports.rowsApplied, applied),
+                    eq(imports.status, "committing"),
+                  ),
                 ),
-              ),
-            )
-            .returning({ id: imports.id });
-          // Cancelled meanwhile, or another runner got here first: this batch must not count.
-          if (moved.length === 0) throw new ImportMovedOnError();
-        });
-      } catch (error) {
-        if (error instanceof ImportMovedOnError) throw new JobCancelledError(run.id);
-        throw error;
-      }
-      applied += batch.consumed;
-      counts = next;
-      times.write += performance.now() - before;
-      const estimate = total ?? estimatedTotal(applied, source.bytesRead(), record.fileBytes);
-      await run.reportProgress(applied, estimate, rateMessage(applied, estimate, started));
-    });
+              )
+              .returning({ id: imports.id });
+            // Cancelled meanwhile, or another runner got here first: this batch must not count.
+            if (moved.length === 0) throw new ImportMovedOnError();
+          });
+        } catch (error) {
+          if (error instanceof ImportMovedOnError) throw new JobCancelledError(run.id);
+          throw error;
+        }
+        applied += batch.consumed;
+        counts = next;
+        times.write += performance.now() - before;
+        const estimate = total ?? estimatedTotal(applied, source.bytesRead(), record.fileBytes);
+        await run.reportProgress(applied, estimate, rateMessage(applied, estimate, started));
+      },
+      prepare,
+    );
 
     await run.db.transaction(async (tx) => {
       await tx

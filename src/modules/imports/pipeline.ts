@@ -5,6 +5,7 @@
  * current one (`overlapped`), and the time of each phase is summed for the job result.
  */
 import fs from "node:fs";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Db } from "../../db/client.ts";
 import {
   type BatchShape,
@@ -91,6 +92,9 @@ export async function openBatches(
     let validating = 0;
     const batch: Batch = { rows: [], errors: [], consumed: 0 };
     while (batch.consumed < options.batchSize) {
+      // Reading ahead runs while the batch before is written: let the database's answers through
+      // every few hundred rows, or the writer waits (and the server idles) until a batch is read.
+      if (batch.consumed % 500 === 499) await yieldToEventLoop();
       const item = await rows.next();
       if (item.done) {
         finished = true;
@@ -143,10 +147,23 @@ export async function readyBatch(
   target: BatchTarget,
   batch: Batch,
 ): Promise<ReadyBatch> {
+  return linkAccounts(db, record, target, dedupeBatch(batch));
+}
+
+/** Whether the import's rows name accounts that must be looked up (opportunities, contacts). */
+export function linksAccounts(record: ImportRecord): boolean {
+  return (
+    (record.entity === "opportunity" || record.entity === "contact") &&
+    record.mapping.some((m) => m.field === "accountExternalId")
+  );
+}
+
+/** The first half of readyBatch, without the database: a key repeated in the batch resolved. */
+export function dedupeBatch(batch: Batch): ReadyBatch {
   const errors = [...batch.errors];
   const lastOfKey = new Map<string, ImportRow>();
   for (const row of batch.rows) lastOfKey.set(row.key, row);
-  let rows: ReadyRow[] = [];
+  const rows: ReadyRow[] = [];
   let merged = 0;
   for (const row of batch.rows) {
     const last = lastOfKey.get(row.key);
@@ -160,33 +177,42 @@ export async function readyBatch(
         reason: `the same record appears again on line ${last.line} with other values; that row is used`,
       });
   }
-  const refColumn = record.mapping.find((m) => m.field === "accountExternalId");
-  if (refColumn && (record.entity === "opportunity" || record.entity === "contact")) {
-    const refs = rows.flatMap((r) =>
-      typeof r.values.accountExternalId === "string" ? [r.values.accountExternalId] : [],
-    );
-    const ids = await resolveAccountRefs(db, target, refs);
-    const linked: ReadyRow[] = [];
-    for (const row of rows) {
-      const ref = row.values.accountExternalId;
-      if (typeof ref !== "string") {
-        linked.push({ ...row, accountId: null });
-        continue;
-      }
-      const accountId = ids.get(ref);
-      if (accountId) linked.push({ ...row, accountId });
-      else
-        errors.push({
-          line: row.line,
-          column: refColumn.header,
-          value: ref,
-          reason: `no account with external id "${ref}" (source ${target.source}); import the accounts first`,
-        });
-    }
-    rows = linked;
-  }
   errors.sort((a, b) => a.line - b.line);
   return { rows, errors, consumed: batch.consumed, merged };
+}
+
+async function linkAccounts(
+  db: Db,
+  record: ImportRecord,
+  target: BatchTarget,
+  ready: ReadyBatch,
+): Promise<ReadyBatch> {
+  const refColumn = record.mapping.find((m) => m.field === "accountExternalId");
+  if (!refColumn || !linksAccounts(record)) return ready;
+  const refs = ready.rows.flatMap((r) =>
+    typeof r.values.accountExternalId === "string" ? [r.values.accountExternalId] : [],
+  );
+  const ids = await resolveAccountRefs(db, target, refs);
+  const errors = [...ready.errors];
+  const linked: ReadyRow[] = [];
+  for (const row of ready.rows) {
+    const ref = row.values.accountExternalId;
+    if (typeof ref !== "string") {
+      linked.push({ ...row, accountId: null });
+      continue;
+    }
+    const accountId = ids.get(ref);
+    if (accountId) linked.push({ ...row, accountId });
+    else
+      errors.push({
+        line: row.line,
+        column: refColumn.header,
+        value: ref,
+        reason: `no account with external id "${ref}" (source ${target.source}); import the accounts first`,
+      });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { ...ready, rows: linked, errors };
 }
 
 function sameContent(a: ImportRow, b: ImportRow): boolean {
@@ -204,17 +230,24 @@ const settle = <T>(work: Promise<T>): Promise<Outcome<T>> =>
   );
 
 /**
- * Runs `write` on every batch in order while the next batch is being parsed. Writes never
- * overlap each other: a commit's progress (`rows_applied`) must always be a prefix of the file.
+ * Runs `write` on every batch in order while the next batch is being parsed (and, with `prepare`,
+ * made ready to write: the client's share of a batch happens while the database applies the one
+ * before). Writes never overlap each other: a commit's progress (`rows_applied`) must always be a
+ * prefix of the file.
  */
-export async function overlapped(source: BatchSource, write: (batch: Batch) => Promise<void>): Promise<void> {
-  let pending = settle(source.next());
+export async function overlapped<T = Batch>(
+  source: BatchSource,
+  write: (batch: T) => Promise<void>,
+  prepare: (batch: Batch) => T = (batch) => batch as T,
+): Promise<void> {
+  const ahead = () => settle(source.next().then((batch) => (batch === null ? null : prepare(batch))));
+  let pending = ahead();
   try {
     for (;;) {
       const read = await pending;
       if (!read.ok) throw read.error;
       if (read.value === null) return;
-      pending = settle(source.next());
+      pending = ahead();
       await write(read.value);
     }
   } finally {
