@@ -4,11 +4,8 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import {
-  type CandidatePairs,
-  candidatesOfLists,
-  prepareAll,
-} from "../src/modules/mapping/engine/blocking.ts";
+import { type CandidatePairs, prepareAll } from "../src/modules/mapping/engine/blocking.ts";
+import { candidatesOfLists } from "../src/modules/mapping/engine/list-join.ts";
 import { type MatchResult, scoreCandidates } from "../src/modules/mapping/engine/match.ts";
 import { type AccountRow, readAccounts } from "./mapping-csv.ts";
 

@@ -3,17 +3,16 @@ import { describe, expect, it } from "vitest";
 import {
   type BlockingOptions,
   type CandidatePairs,
-  candidatesOfLists,
   computeKeys,
   createIndexFromPrepared,
   findCandidates,
   forEachBlockingKey,
-  joinKeys,
   prepareAll,
   probeKeyIds,
   probeSideCounts,
   TypedArena,
 } from "./blocking.ts";
+import { candidatesOfLists, joinKeys } from "./list-join.ts";
 import { type MatchRecord, prepareRecord } from "./match.ts";
 
 const words = ["acme", "global", "delta", "north", "wind", "solar", "bank", "first", "zeta", "omega"];

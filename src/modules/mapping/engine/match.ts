@@ -11,7 +11,6 @@
 import {
   type BlockingOptions,
   type CandidatePairs,
-  candidatesOfLists,
   createIndexFromPrepared,
   findCandidates,
   type MatchIndex,
@@ -19,6 +18,7 @@ import {
   probeKeyIds,
   probeSideCounts,
 } from "./blocking.ts";
+import { candidatesOfLists } from "./list-join.ts";
 import type { MatchRecord, PreparedRecord } from "./prepare.ts";
 import { defaultSameThreshold, type MatchKind, mayMatch, scorePair } from "./score.ts";
 
