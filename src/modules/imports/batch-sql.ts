@@ -18,7 +18,7 @@ type ColumnSpec = {
   column: string;
   /** The row value it is filled from (a field, or accountId / attributes). */
   source: string;
-  /** SQL of the stored value from the unnested text `x`. */
+  /** SQL of the stored value from the staged text column `x`. */
   value: (x: string) => string;
   /** Whether the column is written: the mapped fields decide. */
   present: (mapped: ReadonlySet<string>, hasAttributes: boolean) => boolean;

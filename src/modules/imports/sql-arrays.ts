@@ -1,6 +1,7 @@
 /**
- * PostgreSQL array literals for set-based batch statements: a batch travels as one text[] per
- * column (unnest in SQL) instead of a parameter per cell, which costs far more to build and parse.
+ * PostgreSQL array literals for set-based statements over a modest list (a batch's row errors, the
+ * account references it names): one text[] per column (unnest in SQL) instead of a parameter per
+ * cell. Import rows themselves go in by COPY (src/db/copy.ts).
  */
 
 /** `{"a","b\"c",NULL}`: every element quoted, backslashes and quotes escaped, null as NULL. */
