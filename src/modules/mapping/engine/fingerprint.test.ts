@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readAccounts } from "../../../../bench/mapping-csv.ts";
+import { generateMappingData } from "../../../../bench/mapping-generator.ts";
 import { prepareAll } from "./blocking.ts";
-import { type MatchRecord, matchAccounts } from "./match.ts";
+import { candidatesOfLists } from "./list-join.ts";
+import { type MatchRecord, matchAccounts, scoreCandidates } from "./match.ts";
 import { fingerprintSize, mayMatch, scorePair, writeFingerprints } from "./score.ts";
 
 // Words close to each other (typos, shared stems, region words) so that many pairs sit near the
@@ -21,6 +27,13 @@ const words = [
   "illinois",
   "usa",
   "bakerx",
+  "bakre",
+  "northwnd",
+  "holdings",
+  "services",
+  "servces",
+  "ibm",
+  "bsupply",
 ];
 const nameArb = fc
   .array(fc.constantFrom(...words, "and", "the", "group", "a"), { minLength: 0, maxLength: 4 })
@@ -54,7 +67,7 @@ describe("fingerprints", () => {
             if (!mayMatch(fa, i, fb, j, threshold))
               expect(scorePair(a[i] as never, b[j] as never, threshold)).toBeNull();
       }),
-      { numRuns: 600 },
+      { numRuns: 1500 },
     );
   });
 
@@ -107,5 +120,35 @@ describe("fingerprints", () => {
       ],
     );
     expect(same.map((m) => m.rightId)).toEqual(["p1"]);
+  });
+
+  it("change nothing on the benchmark's generated lists (typos, twins, subsidiaries)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ecostack-fingerprints-"));
+    try {
+      const files = generateMappingData(10_000, 7, dir);
+      const vendor = prepareAll(readAccounts(files.vendorPath));
+      const partner = prepareAll(readAccounts(files.partnerPath));
+      const { candidates, fingerprints } = candidatesOfLists(vendor, partner);
+      const filtered = scoreCandidates(vendor, { records: partner }, candidates, undefined, fingerprints);
+      const everything = scoreCandidates(vendor, { records: partner }, candidates);
+      expect(filtered.same.length).toBeGreaterThan(3_000);
+      expect(filtered.related.length).toBeGreaterThan(300);
+      expect(filtered).toEqual(everything);
+      // The fingerprints do turn most candidates down: that is what they are for.
+      let turnedDown = 0;
+      for (let c = 0; c < candidates.length; c += 1)
+        if (
+          !mayMatch(
+            fingerprints.probes,
+            candidates.probe[c] ?? 0,
+            fingerprints.targets,
+            candidates.target[c] ?? 0,
+          )
+        )
+          turnedDown += 1;
+      expect(turnedDown / candidates.length).toBeGreaterThan(0.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

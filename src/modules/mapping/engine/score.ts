@@ -370,7 +370,7 @@ export function scorePair(
  * trigrams become counts in 56 buckets (an upper bound of the shared ones), and every doubt
  * answers "maybe": mayMatch is false only when scorePair would return null.
  */
-export const fingerprintSize = 16;
+export const fingerprintSize = 18;
 
 function shortHash(text: string | null): number {
   if (text === null) return 0;
@@ -400,14 +400,25 @@ export function writeFingerprints(records: readonly PreparedRecord[], out: Int32
     out[at + 2] = (domain << 8) | (last.charCodeAt(0) & 255);
     // Country and legal form as 16-bit hashes (0: none).
     out[at + 3] = (shortHash(record.country) << 16) | shortHash(record.legalForm);
-    // The words after the first: a one-word typo leaves either the first word or these equal.
+    // The words after the first: a one-word typo leaves either the first word or these equal. Their
+    // letters and length: a typo in one of them leaves at most one letter missing either way, and
+    // the length within one.
     let rest = 0x811c9dc5;
+    let restLetters = 0;
+    let restLength = 0;
     for (let t = 1; t < tokens.length; t += 1) {
       const token = tokens[t] as string;
-      for (let i = 0; i < token.length; i += 1) rest = Math.imul(rest ^ token.charCodeAt(i), 0x01000193);
+      for (let i = 0; i < token.length; i += 1) {
+        const code = token.charCodeAt(i);
+        rest = Math.imul(rest ^ code, 0x01000193);
+        restLetters |= 1 << (code % 32);
+      }
       rest = Math.imul(rest ^ 32, 0x01000193);
+      restLength += token.length;
     }
     out[at + 4] = rest;
+    out[at + 16] = restLetters;
+    out[at + 17] = restLength;
     out[at + 5] =
       Math.min(255, record.uniqueTokens.length) |
       (Math.min(255, tokens.length) << 8) |
@@ -510,33 +521,52 @@ export function mayMatch(
     if (sameFirst && !typo) {
       const lastA = (moreA >>> 16) & 255;
       const lastB = (moreB >>> 16) & 255;
+      const restA = left[x + 16] ?? 0;
+      const restB = right[y + 16] ?? 0;
       typo =
-        coreA > 2 ||
-        (((left[x + 2] ?? 0) & 255) === ((right[y + 2] ?? 0) & 255) &&
-          Math.abs(lastA - lastB) <= 1 &&
-          Math.max(lastA, lastB) >= 5 &&
-          Math.min(lastA, lastB) >= 4);
+        Math.abs((left[x + 17] ?? 0) - (right[y + 17] ?? 0)) <= 1 &&
+        bitCount(restA & ~restB) <= 1 &&
+        bitCount(restB & ~restA) <= 1 &&
+        (coreA > 2 ||
+          (((left[x + 2] ?? 0) & 255) === ((right[y + 2] ?? 0) & 255) &&
+            Math.abs(lastA - lastB) <= 1 &&
+            Math.max(lastA, lastB) >= 5 &&
+            Math.min(lastA, lastB) >= 4));
     }
     if (typo) best = Math.max(best, typoNameScore);
   }
   if (best + 0.001 >= needed) return true;
   // Below "same": scorePair goes on only when the first words agree (equal, or a typo apart in
-  // words of five letters or more, whose lengths differ by one at most)...
-  if (sameFirst) {
-    // ...and then only for a typo, an acronym or a relation. Two two-word names with one first word
-    // are neither parent and subsidiary nor an acronym: siblings at most, when both last words are
-    // region or division words and the domains, if both are known, share their first label.
-    if (typo || coreA !== 2 || coreB !== 2) return true;
-    if (((moreA >>> 24) & 1) === 0 || ((moreB >>> 24) & 1) === 0) return false;
-    return !otherDomain || moreA >>> 25 === moreB >>> 25;
-  }
+  // words of five letters or more, whose lengths differ by one at most), and then only for a typo
+  // (oneWordTypoApart, `typo` above), an acronym or a relation.
+  // An acronym: one name a single word of two to five letters, the other of several words.
+  const acronym = (coreA === 1 && coreB >= 2 && firstA <= 5) || (coreB === 1 && coreA >= 2 && firstB <= 5);
+  // A relation (relationOf) needs the domains, if both are known, to share their first label.
+  // Siblings need both last words to be region or division words; a parent needs fewer words than
+  // its subsidiary, whose last word, abroad, is such a word too.
+  const qualifierA = ((moreA >>> 24) & 1) === 1;
+  const qualifierB = ((moreB >>> 24) & 1) === 1;
+  const labels = !otherDomain || moreA >>> 25 === moreB >>> 25;
+  const siblings = labels && qualifierA && qualifierB;
+  const parent = labels && coreA !== coreB && (!otherCountry || (coreA > coreB ? qualifierA : qualifierB));
+  if (sameFirst) return typo || acronym || siblings || parent;
   if (firstA < 5 || firstB < 5 || Math.abs(firstA - firstB) > 1) return false;
-  // A typo apart (oneTypoApart): same first letter, six letters or more.
-  if (countsA >>> 24 === countsB >>> 24 && Math.min(firstA, firstB) >= 6) return true;
-  // Jaro-Winkler 0.93 (see mayAgree): a letter of one word missing from the other cannot be shared.
-  if (firstA === 255 || firstB === 255) return true;
   const lettersA = left[x + 15] ?? 0;
   const lettersB = right[y + 15] ?? 0;
+  // A typo apart (oneTypoApart): same first letter, six letters or more, and one edit leaves at most
+  // one letter of either word missing from the other.
+  const typoFirst =
+    countsA >>> 24 === countsB >>> 24 &&
+    Math.min(firstA, firstB) >= 6 &&
+    bitCount(lettersA & ~lettersB) <= 1 &&
+    bitCount(lettersB & ~lettersA) <= 1;
+  // With other first words there are no siblings (their first words are equal), and a parent's
+  // first word may only be a typo apart when it has more than one word.
+  const rest = typo || acronym || (typoFirst && parent && Math.min(coreA, coreB) >= 2);
+  if (!rest) return false;
+  if (typoFirst) return true;
+  // Jaro-Winkler 0.93 (see mayAgree): a letter of one word missing from the other cannot be shared.
+  if (firstA === 255 || firstB === 255) return true;
   const common = Math.min(firstA - bitCount(lettersA & ~lettersB), firstB - bitCount(lettersB & ~lettersA));
   const jaro = (common / firstA + common / firstB + 1) / 3;
   return jaro + 0.4 * (1 - jaro) >= 0.93;
