@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { readAccounts } from "../../../../bench/mapping-csv.ts";
 import { generateMappingData } from "../../../../bench/mapping-generator.ts";
 import { prepareAll } from "./blocking.ts";
+import { fingerprintSize, mayMatch, writeFingerprints } from "./fingerprint.ts";
 import { candidatesOfLists } from "./list-join.ts";
 import { type MatchRecord, matchAccounts, scoreCandidates } from "./match.ts";
-import { fingerprintSize, mayMatch, scorePair, writeFingerprints } from "./score.ts";
+import { scorePair } from "./score.ts";
 
 // Words close to each other (typos, shared stems, region words) so that many pairs sit near the
 // thresholds and the relations.

@@ -16,8 +16,8 @@ import {
   keyBound,
   TypedArena,
 } from "./blocking.ts";
+import { fingerprintSize, writeFingerprints } from "./fingerprint.ts";
 import type { PreparedRecord } from "./prepare.ts";
-import { fingerprintSize, writeFingerprints } from "./score.ts";
 
 /** Key blocks per partition in joinKeys: small enough that a partition's table stays in the cache. */
 const partitionTarget = 16_384;

@@ -18,9 +18,10 @@ import {
   probeKeyIds,
   probeSideCounts,
 } from "./blocking.ts";
+import { mayMatch } from "./fingerprint.ts";
 import { candidatesOfLists } from "./list-join.ts";
 import type { MatchRecord, PreparedRecord } from "./prepare.ts";
-import { defaultSameThreshold, type MatchKind, mayMatch, scorePair } from "./score.ts";
+import { defaultSameThreshold, type MatchKind, scorePair } from "./score.ts";
 
 export type { MatchIndex } from "./blocking.ts";
 export type { MatchRecord, PreparedRecord } from "./prepare.ts";
