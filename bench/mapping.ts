@@ -102,7 +102,7 @@ let baseline: BaselineRun | null = null;
 if (!flag("no-baseline")) {
   log("baseline: PostgreSQL domain join + pg_trgm within country …");
   baseline = await withDatabase((client) => runBaseline(client, files.vendorPath, files.partnerPath));
-  log(`baseline: ${baseline.totalMs ?? "not finished"} ms`);
+  log(`baseline: ${baseline.totalMs === null ? baseline.error : `${baseline.totalMs} ms`}`);
 }
 const baselineSame =
   baseline && baseline.totalMs !== null ? evaluatePairs(truth, baseline.pairs, "same") : null;
