@@ -2,10 +2,12 @@
  * The web app end to end against the real server: sign-up, login, every product area,
  * workspaces, invitations, members and API keys.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  inviteToWorkspace,
+  joinWithNewAccount,
   logIn,
   logOut,
   openNavItem,
@@ -13,10 +15,11 @@ import {
   type Person,
   pageHeading,
   signUpWithWorkspace,
+  submitSignUp,
   switcher,
   switchTo,
 } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import { type AppInBrowser, artifactPath, newDesktopContext, openFreshApp } from "./harness.ts";
 
 const owner: Person = { name: "Ada Lovelace", email: "ada@acme.example", password: "analytical-engine-1843" };
 const invitee: Person = {
@@ -46,27 +49,20 @@ const AREAS = [
 ] as const;
 
 describe("Ecostack web app", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
   /** The invited member's browser, signed in once they have joined. */
   let guestContext: BrowserContext;
   let guest: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
   });
 
   afterAll(async () => {
     await guestContext?.close();
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   it("sends a visitor to the login page, and signs up into a new workspace", async () => {
@@ -95,11 +91,7 @@ describe("Ecostack web app", () => {
 
     // Signing up again with the same e-mail: the API's field error lands on the e-mail field.
     await page.getByRole("link", { name: "Create an account" }).click();
-    await page.getByLabel("Your name").fill(owner.name);
-    await page.getByLabel("Work email").fill(owner.email);
-    await page.getByRole("textbox", { name: "Password", exact: true }).fill(owner.password);
-    await page.getByLabel("Workspace name").fill("Duplicate");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await submitSignUp(page, owner, "Duplicate");
     const emailField = page.getByRole("textbox", { name: "Work email" });
     await page.locator("input[aria-invalid='true']").waitFor();
     expect(await emailField.getAttribute("aria-invalid")).toBe("true");
@@ -215,23 +207,16 @@ describe("Ecostack web app", () => {
   });
 
   it("invites a member who signs up through the link and lands in the workspace", async () => {
-    await openNavItem(page, "Settings");
-    await openSettingsTab(page, "Invitations", "/settings/invitations");
-    await page.getByLabel("Email").fill(invitee.email);
-    await page.getByLabel("Role").selectOption("partner_manager");
-    await page.getByRole("button", { name: "Create invite" }).click();
-    const linkField = page.getByRole("textbox", { name: "Invite link" });
-    await linkField.waitFor();
-    const inviteUrl = new URL(await linkField.inputValue());
+    const inviteUrl = await inviteToWorkspace(page, invitee.email, "partner_manager");
     expect(inviteUrl.pathname).toMatch(/^\/invite\/[^/]+$/);
     const row = page.getByRole("row", { name: new RegExp(invitee.email) });
     await row.waitFor();
     expect(await row.textContent()).toContain("Pending");
     await page.screenshot({ path: artifactPath("settings-invitations"), fullPage: true });
 
-    guestContext = await newDesktopContext(browser, server.baseUrl);
+    guestContext = await newDesktopContext(app.browser, app.baseUrl);
     guest = await guestContext.newPage();
-    guest.on("pageerror", (error) => pageErrors.push(error.message));
+    guest.on("pageerror", (error) => app.pageErrors.push(error.message));
     await guest.goto(inviteUrl.pathname);
     expect(await pageHeading(guest, `Join ${FIRST_WORKSPACE}`)).toBe(`Join ${FIRST_WORKSPACE}`);
     expect(await guest.getByTestId("invitation-workspace").textContent()).toBe(FIRST_WORKSPACE);
@@ -239,10 +224,7 @@ describe("Ecostack web app", () => {
     expect(await guest.getByText("Partner manager").first().textContent()).toBe("Partner manager");
     await guest.screenshot({ path: artifactPath("invite"), fullPage: true });
 
-    await guest.getByLabel("Your name").fill(invitee.name);
-    await guest.getByRole("textbox", { name: "Password", exact: true }).fill(invitee.password);
-    await guest.getByRole("button", { name: "Create account and join" }).click();
-    await guest.waitForURL((url) => url.pathname === "/");
+    await joinWithNewAccount(guest, invitee.name, invitee.password);
     expect(await pageHeading(guest, FIRST_WORKSPACE)).toBe(FIRST_WORKSPACE);
     expect(await guest.getByText("Your role:").locator("..").textContent()).toContain("Partner manager");
 
@@ -266,14 +248,7 @@ describe("Ecostack web app", () => {
 
   it("lets a signed-in member accept an invitation to another workspace", async () => {
     await switchTo(page, RENAMED_SECOND_WORKSPACE);
-    await openNavItem(page, "Settings");
-    await openSettingsTab(page, "Invitations", "/settings/invitations");
-    await page.getByLabel("Email").fill(invitee.email);
-    await page.getByLabel("Role").selectOption("admin");
-    await page.getByRole("button", { name: "Create invite" }).click();
-    const linkField = page.getByRole("textbox", { name: "Invite link" });
-    await linkField.waitFor();
-    const inviteUrl = new URL(await linkField.inputValue());
+    const inviteUrl = await inviteToWorkspace(page, invitee.email, "admin");
 
     await guest.goto(inviteUrl.pathname);
     expect(await pageHeading(guest, `Join ${RENAMED_SECOND_WORKSPACE}`)).toBe(
@@ -316,7 +291,7 @@ describe("Ecostack web app", () => {
     await page.mouse.move(1, 1);
     await page.screenshot({ path: artifactPath("settings-api-keys") });
 
-    const authorized = await fetch(`${server.baseUrl}/api/v1/workspace`, {
+    const authorized = await fetch(`${app.baseUrl}/api/v1/workspace`, {
       headers: { Authorization: `Bearer ${secret}` },
     });
     expect(authorized.status).toBe(200);
@@ -324,7 +299,7 @@ describe("Ecostack web app", () => {
 
     await page.getByRole("button", { name: "Revoke API key CRM sync" }).click();
     await keyRow.getByText("Revoked").waitFor();
-    const revoked = await fetch(`${server.baseUrl}/api/v1/workspace`, {
+    const revoked = await fetch(`${app.baseUrl}/api/v1/workspace`, {
       headers: { Authorization: `Bearer ${secret}` },
     });
     expect(revoked.status).toBe(401);
@@ -349,6 +324,6 @@ describe("Ecostack web app", () => {
   });
 
   it("raised no uncaught errors in the browser", () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -3,38 +3,23 @@
  * (header first, formula cells defused), and Settings → Audit log shows the download.
  */
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LINE, RUNNING_LINE, type ServeHandle, startServe, tempDir } from "../src/test/processes.ts";
-import { logIn, openSettingsTab, pageHeading } from "./flows.ts";
-import { launchBrowser, newDesktopContext } from "./harness.ts";
+import { logInAs, openSettingsTab, pageHeading } from "./flows.ts";
+import { type DemoAppInBrowser, openDemoApp } from "./harness.ts";
 
 describe("CSV exports and the audit log", () => {
-  let server: ServeHandle;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: DemoAppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dataDir = tempDir("exports-e2e");
-    server = await startServe({ ECOSTACK_DATA_DIR: dataDir, ECOSTACK_LOG_LEVEL: "warn" });
-    await server.waitForStdout(RUNNING_LINE);
-    const [, email = "", password = ""] = await server.waitForStdout(DEMO_LINE);
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, `http://127.0.0.1:${server.port}`);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto("/login");
-    await logIn(page, email, password);
-    await page.waitForURL((url) => url.pathname === "/");
+    app = await openDemoApp("exports-e2e");
+    page = app.page;
+    await logInAs(page, app.demoLogin);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it("Export CSV on the Accounts page downloads every account, header first", async () => {
@@ -64,6 +49,6 @@ describe("CSV exports and the audit log", () => {
     expect(cells.slice(1, 4)).toEqual(["export.downloaded", "accounts", "demo@ecostack.local"]);
     expect(cells[4]).toMatch(/rows: [1-9]\d*/);
     expect(cells[4]).toContain("entity: accounts");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

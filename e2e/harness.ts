@@ -1,13 +1,14 @@
 /**
  * Starts the real Ecostack server (`ecostack serve`) on a free port with a fresh embedded
- * database, and a headless Chromium to drive the web app against it.
+ * database (or the seeded demo workspace), and a headless Chromium to drive the web app against it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { DEMO_LINE, RUNNING_LINE, startServe, tempDir } from "../src/test/processes.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 export const artifactsDir = path.join(repoRoot, "e2e", "artifacts");
@@ -125,4 +126,73 @@ export async function newDesktopContext(browser: Browser, baseUrl: string): Prom
 export function artifactPath(name: string): string {
   fs.mkdirSync(artifactsDir, { recursive: true });
   return path.join(artifactsDir, `${name}.png`);
+}
+
+/** A running server and a signed-out desktop page on it: what a browser test file starts from. */
+export interface AppInBrowser {
+  baseUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The page's uncaught errors, in order; a test asserts there are none. */
+  pageErrors: string[];
+  /** Closes the browser, stops the server and removes its data. */
+  close(): Promise<void>;
+}
+
+/** The server with the seeded demo workspace, and the demo login `serve` printed when it seeded it. */
+export interface DemoAppInBrowser extends AppInBrowser {
+  demoLogin: { email: string; password: string };
+}
+
+/** Opens Chromium on `baseUrl`; stops the server when the browser does not come up. */
+async function openBrowserOn(baseUrl: string, stopServer: () => Promise<void>): Promise<AppInBrowser> {
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const context = await newDesktopContext(browser, baseUrl);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const opened = browser;
+    const close = async () => {
+      await opened.close();
+      await stopServer();
+    };
+    return { baseUrl, browser, context, page, pageErrors, close };
+  } catch (error) {
+    await browser?.close();
+    await stopServer();
+    throw error;
+  }
+}
+
+/** The server on a fresh, empty database (no demo) and a page on it. */
+export async function openFreshApp(): Promise<AppInBrowser> {
+  const server = await startServer();
+  return openBrowserOn(server.baseUrl, server.stop);
+}
+
+/**
+ * The server on a new data directory, which `serve` seeds with the demo workspace, and a page on
+ * it, with the demo login it printed. `startTimeoutMs` bounds the wait for the server to listen.
+ */
+export async function openDemoApp(label: string, startTimeoutMs?: number): Promise<DemoAppInBrowser> {
+  const dataDir = tempDir(label);
+  const server = await startServe({ ECOSTACK_DATA_DIR: dataDir, ECOSTACK_LOG_LEVEL: "warn" });
+  const stopServer = async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let demoLogin: DemoAppInBrowser["demoLogin"];
+  try {
+    await server.waitForStdout(RUNNING_LINE, startTimeoutMs);
+    const [, email = "", password = ""] = await server.waitForStdout(DEMO_LINE);
+    demoLogin = { email, password };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+  const app = await openBrowserOn(`http://127.0.0.1:${server.port}`, stopServer);
+  return { ...app, demoLogin };
 }

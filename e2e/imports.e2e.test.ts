@@ -5,10 +5,17 @@
  * again would change nothing; and files that are not CSV are refused with a clear reason.
  */
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openNavItem, type Person, pageHeading, sessionApi, signUpWithWorkspace } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import {
+  createViaApi,
+  openNavItem,
+  type Person,
+  pageHeading,
+  sessionApi,
+  signUpWithWorkspace,
+} from "./flows.ts";
+import { type AppInBrowser, artifactPath, openFreshApp } from "./harness.ts";
 
 const owner: Person = {
   name: "Katherine Johnson",
@@ -39,24 +46,17 @@ async function uploadFile(page: Page, file: string | { name: string; mimeType: s
 }
 
 describe("CSV import wizard in the browser", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
     await signUpWithWorkspace(page, owner, "Orbital CRM");
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   it(
@@ -220,12 +220,11 @@ describe("CSV import wizard in the browser", () => {
   it(
     "a partner list updates the partner added by hand instead of adding it twice",
     async () => {
-      const created = await sessionApi(page, "POST", "/partners", {
+      const nordlysId = await createViaApi(page, "/partners", {
         name: "Nordlys Consulting",
         website: "https://www.nordlys.example",
         tier: "Gold",
       });
-      expect(created.status).toBe(201);
       await page.getByRole("button", { name: "New import" }).click();
       await page.getByRole("radio", { name: /^Partners/ }).check();
       const csv =
@@ -246,7 +245,7 @@ describe("CSV import wizard in the browser", () => {
       };
       expect(partners.items).toEqual([
         expect.objectContaining({
-          id: (created.json as { id: string }).id,
+          id: nordlysId,
           tier: "Gold",
           types: ["consultancy"],
         }),
@@ -278,6 +277,6 @@ describe("CSV import wizard in the browser", () => {
   });
 
   it("raised no uncaught errors in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -5,12 +5,10 @@
  * overlaps, co-sell recommendations show their reasons (also on the account page), and "Map now"
  * runs to the end.
  */
-import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LINE, RUNNING_LINE, type ServeHandle, startServe, tempDir } from "../src/test/processes.ts";
-import { logIn, pageHeading, sessionApi } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext } from "./harness.ts";
+import { logInAs, pageHeading, sessionApi } from "./flows.ts";
+import { artifactPath, type DemoAppInBrowser, openDemoApp } from "./harness.ts";
 
 const PARTNER_NAME = "Harbour Lights Alliance";
 const LIST_SIZE = 60;
@@ -26,13 +24,9 @@ type Recommendations = {
 };
 
 describe("account mapping", () => {
-  let server: ServeHandle;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: DemoAppInBrowser;
   let page: Page;
   let partnerId = "";
-  const pageErrors: string[] = [];
 
   async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await sessionApi(page, method, path, body);
@@ -56,24 +50,14 @@ describe("account mapping", () => {
   }
 
   beforeAll(async () => {
-    dataDir = tempDir("mapping-e2e");
-    server = await startServe({ ECOSTACK_DATA_DIR: dataDir, ECOSTACK_LOG_LEVEL: "warn" });
     // A first start of the embedded database is slow on a busy shared machine.
-    await server.waitForStdout(RUNNING_LINE, 360_000);
-    const [, email = "", password = ""] = await server.waitForStdout(DEMO_LINE);
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, `http://127.0.0.1:${server.port}`);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto("/login");
-    await logIn(page, email, password);
-    await page.waitForURL((url) => url.pathname === "/");
+    app = await openDemoApp("mapping-e2e", 360_000);
+    page = app.page;
+    await logInAs(page, app.demoLogin);
   }, 420_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it("imports a partner's account list drawn from the demo accounts", async () => {
@@ -102,7 +86,7 @@ describe("account mapping", () => {
       );
     expect(rows).toHaveLength(LIST_SIZE);
     const csv = ["Id,Name,Website,Country,Status", ...rows].join("\n");
-    const csrf = (await context.cookies()).find((c) => c.name === "ecostack_csrf")?.value ?? "";
+    const csrf = (await app.context.cookies()).find((c) => c.name === "ecostack_csrf")?.value ?? "";
     const upload = await page.request.post("/api/v1/imports", {
       headers: { "x-csrf-token": decodeURIComponent(csrf) },
       multipart: {
@@ -226,7 +210,7 @@ describe("account mapping", () => {
         .getByRole("progressbar", { name: `Mapping ${PARTNER_NAME} progress` })
         .getAttribute("aria-valuenow"),
     ).toBe("100");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("tells a partner without an account list to import one", async () => {

@@ -4,30 +4,20 @@
  * deleted, manage solutions, add an account and an opportunity credited to a partner, and check
  * that a viewer gets no write buttons.
  */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openNavItem, type Person, pageHeading, signUpWithWorkspace } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import {
+  createViaApi,
+  joinWithNewAccount,
+  openNavItem,
+  type Person,
+  pageHeading,
+  sessionApi,
+  signUpWithWorkspace,
+} from "./flows.ts";
+import { type AppInBrowser, artifactPath, newDesktopContext, openFreshApp } from "./harness.ts";
 
 const owner: Person = { name: "Mae Jemison", email: "mae@bluefjord.example", password: "endeavour-sts-47" };
-
-/** A JSON call with the page's session cookie and CSRF token, as the app makes it. */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === "ecostack_csrf")?.value;
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {},
-    ...(body === undefined ? {} : { data: body }),
-  });
-  const text = await response.text();
-  return { status: response.status(), json: (text ? JSON.parse(text) : null) as T };
-}
 
 /** Opens a select (inside `scope`, the page by default) and picks an option from its dropdown. */
 async function pickOption(page: Page, label: string, option: string, scope: Page | Locator = page) {
@@ -43,24 +33,17 @@ function partnerRows(page: Page) {
 }
 
 describe("partners and accounts in the browser", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
     await signUpWithWorkspace(page, owner, "Bluefjord Analytics");
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   it("adds a partner through the form and finds it by layer", async () => {
@@ -93,7 +76,7 @@ describe("partners and accounts in the browser", () => {
         regions: ["EMEA"],
       },
     ]) {
-      expect((await api(page, "POST", "/partners", partner)).status).toBe(201);
+      await createViaApi(page, "/partners", partner);
     }
     await openNavItem(page, "Partners");
     await pageHeading(page, "Partners");
@@ -168,7 +151,7 @@ describe("partners and accounts in the browser", () => {
     const body = (await page.locator("main").textContent()) ?? "";
     for (const text of ["High", "Two joint case studies", "Ana Ruiz (CRO)", "Tom Berg (CEO)", "Feb 15, 2027"])
       expect(body).toContain(text);
-    const stored = await api<{ items: { relationship: Record<string, unknown> }[] }>(
+    const stored = await sessionApi<{ items: { relationship: Record<string, unknown> }[] }>(
       page,
       "GET",
       "/partners?q=northwind",
@@ -217,7 +200,7 @@ describe("partners and accounts in the browser", () => {
         status: "prospect",
       },
     ]) {
-      expect((await api(page, "POST", "/accounts", account)).status).toBe(201);
+      await createViaApi(page, "/accounts", account);
     }
     await openNavItem(page, "Accounts");
     await pageHeading(page, "Accounts");
@@ -277,29 +260,26 @@ describe("partners and accounts in the browser", () => {
   });
 
   it("refuses to delete a partner a play names, with the play in the message", async () => {
-    const partners = await api<{ items: { id: string }[] }>(page, "GET", "/partners?q=northwind");
+    const partners = await sessionApi<{ items: { id: string }[] }>(page, "GET", "/partners?q=northwind");
     const partnerId = partners.json.items[0]?.id ?? "";
-    const solutions = await api<{ items: { id: string }[] }>(page, "GET", "/solutions");
-    const icp = await api<{ id: string }>(page, "POST", "/icps", {
+    const solutions = await sessionApi<{ items: { id: string }[] }>(page, "GET", "/solutions");
+    const icpId = await createViaApi(page, "/icps", {
       name: "Mid-market manufacturing",
       criteria: [{ kind: "industry", weight: 100, values: ["Manufacturing"] }],
     });
-    expect(icp.status).toBe(201);
-    const play = await api<{ id: string }>(page, "POST", "/plays", {
+    const playId = await createViaApi(page, "/plays", {
       name: "Reach via SI intro",
       solutionId: solutions.json.items[0]?.id,
-      icpId: icp.json.id,
+      icpId,
     });
-    expect(play.status).toBe(201);
-    const stages = await api<{ items: { id: string }[] }>(page, "GET", "/journey-stages");
-    const step = await api(page, "POST", `/plays/${play.json.id}/steps`, {
+    const stages = await sessionApi<{ items: { id: string }[] }>(page, "GET", "/journey-stages");
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stages.json.items[0]?.id,
       description: "Northwind introduces us to its SAP customers",
       lead: { kind: "partners", partnerIds: [partnerId] },
       coMotion: "co_sell",
       motionFamily: "partner_selling",
     });
-    expect(step.status).toBe(201);
 
     await page.goto(`/partners/${partnerId}`);
     await pageHeading(page, "Northwind Integrators");
@@ -307,26 +287,23 @@ describe("partners and accounts in the browser", () => {
     await page.getByRole("button", { name: "Delete partner" }).click();
     await page.getByText('"Reach via SI intro"').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/partners/${partnerId}`);
-    expect((await api(page, "GET", `/partners/${partnerId}`)).status).toBe(200);
+    expect((await sessionApi(page, "GET", `/partners/${partnerId}`)).status).toBe(200);
     await page.screenshot({ path: artifactPath("partner-delete-conflict") });
     await page.getByRole("button", { name: "Cancel" }).click();
   });
 
   it("shows a viewer the data without any write button", async () => {
-    const invite = await api<{ url: string }>(page, "POST", "/invitations", {
+    const invite = await sessionApi<{ url: string }>(page, "POST", "/invitations", {
       email: "viewer@bluefjord.example",
       role: "viewer",
     });
     expect(invite.status).toBe(201);
     const link = invite.json.url;
     expect(link).toContain("/invite/");
-    const viewerContext = await newDesktopContext(browser, server.baseUrl);
+    const viewerContext = await newDesktopContext(app.browser, app.baseUrl);
     const viewer = await viewerContext.newPage();
     await viewer.goto(new URL(link).pathname);
-    await viewer.getByLabel("Your name").fill("Vic Viewer");
-    await viewer.getByRole("textbox", { name: "Password", exact: true }).fill("viewer-password-1");
-    await viewer.getByRole("button", { name: "Create account and join" }).click();
-    await viewer.waitForURL((url) => url.pathname === "/");
+    await joinWithNewAccount(viewer, "Vic Viewer", "viewer-password-1");
     await viewer.goto("/partners");
     await partnerRows(viewer).first().waitFor();
     expect(await viewer.getByRole("button", { name: "Add partner" }).count()).toBe(0);
@@ -343,15 +320,17 @@ describe("partners and accounts in the browser", () => {
   it("pages through a long partner list with Load more", async () => {
     for (let n = 1; n <= 52; n++) {
       const name = `Platform ${String(n).padStart(2, "0")}`;
-      expect((await api(page, "POST", "/partners", { name, layers: ["ecosystem_platform"] })).status).toBe(
-        201,
-      );
+      await createViaApi(page, "/partners", { name, layers: ["ecosystem_platform"] });
     }
     await page.goto("/partners");
     await partnerRows(page).first().waitFor();
     await pickOption(page, "Layer", "Ecosystem platform");
-    await expect.poll(() => partnerRows(page).count(), POLL).toBe(50);
-    expect(await partnerRows(page).last().textContent()).toContain("Platform 50");
+    // The unfiltered first page also has 50 rows (and stays on screen while the filtered one
+    // loads): the filter has applied once the last row is Platform 50.
+    await expect
+      .poll(async () => (await partnerRows(page).last().textContent()) ?? "", POLL)
+      .toContain("Platform 50");
+    expect(await partnerRows(page).count()).toBe(50);
     await page.getByRole("button", { name: "Load more" }).click();
     await expect.poll(() => partnerRows(page).count(), POLL).toBe(52);
     expect(await partnerRows(page).last().textContent()).toContain("Platform 52");
@@ -369,11 +348,11 @@ describe("partners and accounts in the browser", () => {
     await form.getByRole("button", { name: "Save changes" }).click();
     await form.waitFor({ state: "detached" });
     await page.locator("main").getByText("Churned", { exact: true }).waitFor();
-    const stored = await api<{ items: { status: string }[] }>(page, "GET", "/accounts?q=orbit");
+    const stored = await sessionApi<{ items: { status: string }[] }>(page, "GET", "/accounts?q=orbit");
     expect(stored.json.items.map((a) => a.status)).toEqual(["churned"]);
   });
 
   it("raised no uncaught errors in the page", () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

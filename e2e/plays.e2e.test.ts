@@ -3,73 +3,61 @@
  * a gap; assigning an active partner closes it and coverage rises; a play gets an Influence step.
  * Partner, solution and ICP are made through the HTTP API with the signed-in session.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { type Person, pageHeading, signUpWithWorkspace } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import {
+  addPlayStep,
+  addValueChainLink,
+  createPlay,
+  createViaApi,
+  type Person,
+  pageHeading,
+  pickLinkPartner,
+  playStageIds,
+  saveLink,
+  setPlayStatus,
+  signUpWithWorkspace,
+} from "./flows.ts";
+import { type AppInBrowser, artifactPath, openFreshApp } from "./harness.ts";
 
 const owner: Person = {
   name: "Mara Lindqvist",
   email: "mara@bluefjord.example",
   password: "value-chain-2026",
 };
-const idBody = z.object({ id: z.string() });
-
-/** A write through the API as the signed-in user (session cookie + the CSRF cookie's token). */
-async function apiPost(page: Page, context: BrowserContext, path: string, data: Record<string, unknown>) {
-  const csrf = (await context.cookies()).find((c) => c.name === "ecostack_csrf")?.value ?? "";
-  const response = await page.request.post(path, {
-    data,
-    headers: { "x-csrf-token": decodeURIComponent(csrf) },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return idBody.parse(await response.json());
-}
 
 describe("value chain and plays", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
   let icpId = "";
   let partnerName = "";
   let northwindId = "";
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
     await signUpWithWorkspace(page, owner, "Bluefjord Analytics");
     partnerName = "Northwind Integrators";
-    northwindId = (
-      await apiPost(page, context, "/api/v1/partners", {
-        name: partnerName,
-        layers: ["alliance"],
-        types: ["si"],
-        lifecycle: "active",
-      })
-    ).id;
-    await apiPost(page, context, "/api/v1/partners", {
+    northwindId = await createViaApi(page, "/partners", {
+      name: partnerName,
+      layers: ["alliance"],
+      types: ["si"],
+      lifecycle: "active",
+    });
+    await createViaApi(page, "/partners", {
       name: "Fjordline Advisors",
       layers: ["referral_influencer"],
       lifecycle: "active",
     });
-    await apiPost(page, context, "/api/v1/solutions", { name: "Bluefjord Insights" });
-    icpId = (
-      await apiPost(page, context, "/api/v1/icps", {
-        name: "Mid-market manufacturing",
-        criteria: [{ kind: "industry", values: ["Manufacturing"], weight: 3 }],
-      })
-    ).id;
+    await createViaApi(page, "/solutions", { name: "Bluefjord Insights" });
+    icpId = await createViaApi(page, "/icps", {
+      name: "Mid-market manufacturing",
+      criteria: [{ kind: "industry", values: ["Manufacturing"], weight: 3 }],
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   it("shows a link without a partner as a gap, and closes it when a partner is assigned", async () => {
@@ -79,26 +67,19 @@ describe("value chain and plays", () => {
     await expect.poll(() => coverage.textContent()).toBe("0%");
 
     // A covered link first, so that adding the gap makes the coverage figure meaningful.
-    await page.getByRole("button", { name: "Add link", exact: true }).click();
-    const editor = page.getByRole("form", { name: "Link editor" });
-    await editor.getByLabel("Name").fill("Industry analysts");
-    await editor.getByLabel("Channel kind", { exact: true }).click();
-    await page.getByRole("option", { name: "Influencer", exact: true }).click();
-    await editor.getByRole("radiogroup", { name: "Identify weight" }).getByText("3", { exact: true }).click();
-    await editor.getByLabel("Partners", { exact: true }).click();
-    await page.getByRole("option", { name: /^Fjordline Advisors/ }).click();
-    await editor.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.waitFor({ state: "detached" });
+    await addValueChainLink(page, {
+      name: "Industry analysts",
+      kind: "Influencer",
+      weights: { Identify: 3 },
+      partners: ["Fjordline Advisors"],
+    });
     await expect.poll(() => coverage.textContent()).toBe("100%");
 
-    await page.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.getByLabel("Name").fill("Implementation SI");
-    await editor.getByLabel("Channel kind", { exact: true }).click();
-    await page.getByRole("option", { name: "Fulfilment", exact: true }).click();
-    await editor.getByRole("radiogroup", { name: "Develop weight" }).getByText("5", { exact: true }).click();
-    await editor.getByRole("radiogroup", { name: "Expand weight" }).getByText("2", { exact: true }).click();
-    await editor.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.waitFor({ state: "detached" });
+    await addValueChainLink(page, {
+      name: "Implementation SI",
+      kind: "Fulfilment",
+      weights: { Develop: 5, Expand: 2 },
+    });
 
     // The gap: dashed node with "No partner", listed with its reason; coverage 3 of 10 points.
     const gapNode = page.getByLabel("Link Implementation SI (gap)");
@@ -110,13 +91,9 @@ describe("value chain and plays", () => {
     await expect.poll(() => coverage.textContent()).toBe("30%");
 
     // Assign the partner to the gap link.
-    await gapNode.click();
-    await editor.getByLabel("Partners", { exact: true }).click();
-    await page.getByRole("option", { name: new RegExp(`^${partnerName}`) }).click();
-    await editor.getByLabel("Name").click();
+    await pickLinkPartner(page, gapNode, partnerName);
     await page.screenshot({ path: artifactPath("vcoc-editor"), fullPage: false });
-    await editor.getByRole("button", { name: "Save link" }).click();
-    await editor.waitFor({ state: "detached" });
+    await saveLink(page);
     await page.getByLabel("Link Implementation SI", { exact: true }).waitFor();
     await expect.poll(() => gaps.count()).toBe(0);
     await expect.poll(() => coverage.textContent()).toBe("100%");
@@ -125,13 +102,7 @@ describe("value chain and plays", () => {
     ).toBe(true);
 
     // One more gap for the picture: a link nobody covers yet.
-    await page.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.getByLabel("Name").fill("Cloud provider");
-    await editor.getByLabel("Channel kind", { exact: true }).click();
-    await page.getByRole("option", { name: "Selling", exact: true }).click();
-    await editor.getByRole("radiogroup", { name: "Reach weight" }).getByText("4", { exact: true }).click();
-    await editor.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.waitFor({ state: "detached" });
+    await addValueChainLink(page, { name: "Cloud provider", kind: "Selling", weights: { Reach: 4 } });
     await page.getByLabel("Link Cloud provider (gap)").waitFor();
     await expect.poll(() => coverage.textContent()).toBe("71%");
     await page.evaluate("window.scrollTo(0, 0)");
@@ -139,26 +110,16 @@ describe("value chain and plays", () => {
   });
 
   it("creates a play and a step for Influence", async () => {
-    await page.goto("/strategy/plays");
-    await pageHeading(page, "Sales plays");
-    await page.getByRole("button", { name: "New play" }).click();
-    const dialog = page.getByRole("dialog", { name: "New play" });
-    await dialog.getByLabel("Name").fill("Influence through analysts");
-    await dialog.getByRole("combobox", { name: "Solution" }).click();
-    await page.getByRole("option", { name: "Bluefjord Insights" }).click();
-    await dialog.getByRole("combobox", { name: "ICP" }).click();
-    await page.getByRole("option", { name: "Mid-market manufacturing" }).click();
-    await dialog.getByLabel("Objective").fill("Get on the shortlist of 20 manufacturers this quarter");
-    await dialog.getByRole("button", { name: "Create play" }).click();
-    await pageHeading(page, "Influence through analysts");
+    const playId = await createPlay(page, {
+      name: "Influence through analysts",
+      solution: "Bluefjord Insights",
+      icp: "Mid-market manufacturing",
+      objective: "Get on the shortlist of 20 manufacturers this quarter",
+    });
 
     // Steps at other stages through the API, so the board shows a play's shape.
-    const playId = new URL(page.url()).pathname.split("/").pop() ?? "";
-    const stages = z
-      .object({ stages: z.array(z.object({ id: z.string(), key: z.string() })) })
-      .parse(await (await page.request.get(`/api/v1/plays/${playId}`)).json()).stages;
-    const stageId = (key: string) => stages.find((s) => s.key === key)?.id ?? "";
-    await apiPost(page, context, `/api/v1/plays/${playId}/steps`, {
+    const stageId = await playStageIds(page, playId);
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("identify"),
       description: "Score accounts against the ICP and pick 50 targets",
       lead: { kind: "vendor" },
@@ -166,7 +127,7 @@ describe("value chain and plays", () => {
       motionFamily: "market_development",
       kpis: [{ name: "Target accounts", target: "50" }],
     });
-    await apiPost(page, context, `/api/v1/plays/${playId}/steps`, {
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("develop"),
       description: "Joint solution design workshop",
       lead: { kind: "partners", partnerIds: [northwindId] },
@@ -177,26 +138,14 @@ describe("value chain and plays", () => {
     await page.reload();
     await page.getByLabel("Step: Joint solution design workshop").waitFor();
 
-    await page.getByRole("button", { name: "Add step to Influence" }).click();
-    const stepDialog = page.getByRole("dialog", { name: "Add step" });
-    await stepDialog.getByLabel("What happens").fill("Analyst briefing on plant-floor analytics");
-    await stepDialog.getByText("Named partners", { exact: true }).click();
-    await stepDialog.getByLabel(/^Partners/).click();
-    await page.getByRole("option", { name: "Fjordline Advisors" }).click();
-    // Close the picker (it stays open for more picks) by focusing another field.
-    await stepDialog.getByLabel("What happens").click();
-    await stepDialog.getByLabel("Co-motion", { exact: true }).click();
-    await page.getByRole("option", { name: "Co-market" }).click();
-    await stepDialog.getByLabel("Motion family", { exact: true }).click();
-    await page.getByRole("option", { name: "Marketing", exact: true }).click();
-    await stepDialog.getByRole("button", { name: "Add asset" }).click();
-    await stepDialog.getByLabel("Enablement assets 1 Title").fill("Briefing deck");
-    await stepDialog.getByLabel("Enablement assets 1 https://…").fill("https://example.com/briefing.pdf");
-    await stepDialog.getByRole("button", { name: "Add KPI" }).click();
-    await stepDialog.getByLabel("KPIs 1 KPI").fill("Analyst mentions");
-    await stepDialog.getByLabel("KPIs 1 Target").fill("4 per quarter");
-    await stepDialog.getByRole("button", { name: "Add step" }).click();
-    await stepDialog.waitFor({ state: "detached" });
+    await addPlayStep(page, "Influence", {
+      description: "Analyst briefing on plant-floor analytics",
+      lead: { kind: "partners", partners: ["Fjordline Advisors"] },
+      coMotion: "Co-market",
+      motionFamily: "Marketing",
+      assets: [{ title: "Briefing deck", url: "https://example.com/briefing.pdf" }],
+      kpis: [{ name: "Analyst mentions", target: "4 per quarter" }],
+    });
 
     const influence = page.getByRole("region", { name: "Stage Influence" });
     const card = influence.getByLabel("Step: Analyst briefing on plant-floor analytics");
@@ -208,9 +157,8 @@ describe("value chain and plays", () => {
     );
     expect(await card.textContent()).toContain("4 per quarter");
 
-    const status = page.getByRole("radiogroup", { name: "Play status" });
-    await status.getByText("Active", { exact: true }).click();
-    await expect.poll(() => status.getByRole("radio", { name: "Active" }).isChecked()).toBe(true);
+    const active = await setPlayStatus(page, "Active");
+    await expect.poll(() => active.isChecked()).toBe(true);
     await expect
       .poll(async () => (await page.request.get("/api/v1/plays?status=active")).json())
       .toMatchObject({
@@ -222,6 +170,6 @@ describe("value chain and plays", () => {
     await page.getByRole("link", { name: "Influence through analysts" }).waitFor();
     expect(await page.getByLabel("Influence: 1").count()).toBe(1);
     await page.screenshot({ path: artifactPath("plays"), fullPage: false });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

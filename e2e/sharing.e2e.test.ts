@@ -3,43 +3,33 @@
  * save, and see "What this partner sees" follow on the next request (a counts matrix whose small
  * cells read "< N").
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Person, sessionApi, signUpWithWorkspace } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import { createViaApi, type Person, sessionApi, signUpWithWorkspace } from "./flows.ts";
+import { type AppInBrowser, artifactPath, openFreshApp } from "./harness.ts";
 
 const owner: Person = { name: "Sally Ride", email: "sally@bluefjord.example", password: "challenger-sts-7" };
 
 describe("sharing with a partner in the browser", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
     await signUpWithWorkspace(page, owner, "Bluefjord Analytics");
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   it("saves a level and shows what the partner sees", async () => {
-    const created = await sessionApi(page, "POST", "/partners", {
+    const partnerId = await createViaApi(page, "/partners", {
       name: "Nordic Cloud Partners",
       layers: ["reseller_msp"],
       lifecycle: "active",
     });
-    expect(created.status).toBe(201);
-    const partnerId = (created.json as { id: string }).id;
 
     await page.goto(`/partners/${partnerId}`);
     const panel = page.getByRole("region", { name: "Sharing" });
@@ -61,6 +51,6 @@ describe("sharing with a partner in the browser", () => {
     expect(settings.rules.filter((r) => r.set)).toEqual([
       expect.objectContaining({ side: "vendor", population: "customers", level: "counts" }),
     ]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,38 +4,23 @@
  * steps and partners, and the PDF export downloads a PDF.
  */
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_LINE, RUNNING_LINE, type ServeHandle, startServe, tempDir } from "../src/test/processes.ts";
-import { logIn, pageHeading } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext } from "./harness.ts";
+import { logInAs, pageHeading } from "./flows.ts";
+import { artifactPath, type DemoAppInBrowser, openDemoApp } from "./harness.ts";
 
 describe("the stack page", () => {
-  let server: ServeHandle;
-  let dataDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: DemoAppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dataDir = tempDir("stack-e2e");
-    server = await startServe({ ECOSTACK_DATA_DIR: dataDir, ECOSTACK_LOG_LEVEL: "warn" });
-    await server.waitForStdout(RUNNING_LINE);
-    const [, email = "", password = ""] = await server.waitForStdout(DEMO_LINE);
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, `http://127.0.0.1:${server.port}`);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto("/login");
-    await logIn(page, email, password);
-    await page.waitForURL((url) => url.pathname === "/");
+    app = await openDemoApp("stack-e2e");
+    page = app.page;
+    await logInAs(page, app.demoLogin);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   const heatMap = () => page.getByRole("table", { name: "Stack heat map: layers by journey stages" });
@@ -94,6 +79,6 @@ describe("the stack page", () => {
     const bytes = fs.readFileSync(file);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

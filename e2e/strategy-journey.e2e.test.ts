@@ -10,72 +10,68 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type Person, pageHeading, sessionApi, signUpWithWorkspace } from "./flows.ts";
-import { artifactPath, launchBrowser, newDesktopContext, type ServerHandle, startServer } from "./harness.ts";
+import {
+  addPlayStep,
+  addValueChainLink,
+  createIcp,
+  createPlay,
+  createViaApi,
+  finishedRescore,
+  manufacturingIcp,
+  type Person,
+  pageHeading,
+  pickLinkPartner,
+  playStageIds,
+  sampleAccounts,
+  sampleAccountsTopFit,
+  saveLink,
+  sessionApi,
+  setPlayStatus,
+  signUpWithWorkspace,
+  topFitRows,
+} from "./flows.ts";
+import { type AppInBrowser, artifactPath, openFreshApp } from "./harness.ts";
 
 const owner: Person = {
   name: "Ines Carvalho",
   email: "ines@bluefjord.example",
   password: "strategy-stack-2026",
 };
-const idBody = z.object({ id: z.string() });
 const stackGaps = z.object({ gaps: z.array(z.object({ reason: z.string() })) });
 
-const accounts = [
-  { name: "Acme Steel", industry: "Manufacturing", employees: 900 },
-  { name: "Borealis Parts", industry: "Manufacturing", employees: 60 },
-  { name: "Cobalt Retail", industry: "Retail", employees: 450 },
-  { name: "Delta Foods", industry: "Food", employees: 30 },
-  { name: "Evergreen Tools", industry: "Manufacturing", employees: 2400 },
-  { name: "Fjord Logistics", industry: "Logistics", employees: 1200 },
-];
-
-async function create(page: Page, apiPath: string, body: Record<string, unknown>): Promise<string> {
-  const response = await sessionApi(page, "POST", apiPath, body);
-  expect(response.status, JSON.stringify(response.json)).toBe(201);
-  return idBody.parse(response.json).id;
-}
-
 describe("the strategy journey: ICP → value chain gap → stack → play → PDF", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: AppInBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
   let icpId = "";
   let northwindId = "";
   let harborId = "";
   let playId = "";
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newDesktopContext(browser, server.baseUrl);
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    app = await openFreshApp();
+    page = app.page;
     await signUpWithWorkspace(page, owner, "Bluefjord Analytics");
-    await create(page, "/solutions", { name: "Bluefjord Insights" });
-    northwindId = await create(page, "/partners", {
+    await createViaApi(page, "/solutions", { name: "Bluefjord Insights" });
+    northwindId = await createViaApi(page, "/partners", {
       name: "Northwind Integrators",
       layers: ["alliance"],
       types: ["si"],
       lifecycle: "active",
     });
-    harborId = await create(page, "/partners", {
+    harborId = await createViaApi(page, "/partners", {
       name: "Harbor Managed Services",
       layers: ["reseller_msp"],
       types: ["msp"],
       lifecycle: "prospect",
     });
-    for (const account of accounts) await create(page, "/accounts", account);
+    for (const account of sampleAccounts) await createViaApi(page, "/accounts", account);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
   });
 
   const heatMap = () => page.getByRole("table", { name: "Stack heat map: layers by journey stages" });
@@ -100,38 +96,12 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
   it("builds an ICP with two criteria and sees the accounts scored with bands and reasons", async () => {
     await page.goto("/strategy/icps");
     await pageHeading(page, "Ideal Customer Profiles");
-    await page.getByRole("button", { name: "New ICP" }).click();
-    const dialog = page.getByRole("dialog", { name: "New ICP" });
-    await dialog.getByLabel("Name").fill("Mid-market manufacturing");
-    await dialog.getByRole("button", { name: "Add criterion" }).click();
-    await page.getByRole("menuitem", { name: "Industry" }).click();
-    const industries = dialog.getByRole("combobox", { name: "Industries" });
-    await industries.fill("Manufacturing");
-    await industries.press("Enter");
-    await dialog.getByLabel("Weight value of criterion 1").fill("60");
-    await dialog.getByRole("button", { name: "Add criterion" }).click();
-    await page.getByRole("menuitem", { name: "Employees" }).click();
-    await dialog.getByRole("textbox", { name: "At least" }).fill("200");
-    await dialog.getByLabel("Weight value of criterion 2").fill("40");
-    await dialog.getByRole("button", { name: "Create and score accounts" }).click();
-
-    await pageHeading(page, "Mid-market manufacturing");
+    await createIcp(page, manufacturingIcp);
     icpId = new URL(page.url()).pathname.split("/").pop() ?? "";
     expect(icpId).toMatch(/^[0-9a-f-]{36}$/);
-    const progress = page.getByRole("status", { name: "Rescoring accounts" });
-    await progress.and(page.locator('[data-job-status="succeeded"]')).waitFor();
-    expect(await progress.textContent()).toContain("6 / 6");
+    expect(await finishedRescore(page)).toContain("6 / 6");
     await page.getByLabel("Accounts per band").getByText("A · 2").waitFor();
-    const rows = page.getByRole("table", { name: "Top-fit accounts" }).locator("tbody tr");
-    await rows.first().waitFor();
-    expect((await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, " ").trim())).toEqual([
-      "Acme Steel Manufacturing 100 A",
-      "Evergreen Tools Manufacturing 100 A",
-      "Borealis Parts Manufacturing 60 B",
-      "Cobalt Retail Retail 40 B",
-      "Fjord Logistics Logistics 40 B",
-      "Delta Foods Food 0 C",
-    ]);
+    expect(await topFitRows(page)).toEqual(sampleAccountsTopFit);
     await page.getByRole("button", { name: "Why Borealis Parts scores 60" }).click();
     await page.getByText("60 employees, below the minimum of 200").waitFor();
     await page.screenshot({ path: artifactPath("strategy-journey-icp"), fullPage: true });
@@ -140,16 +110,9 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
   it("adds a value chain link with no partner: the gap shows there and on the stack", async () => {
     await page.goto(`/strategy/icps/${icpId}/value-chain`);
     await pageHeading(page, "Value chain: Mid-market manufacturing");
-    await page.getByRole("button", { name: "Add link", exact: true }).click();
-    const editor = page.getByRole("form", { name: "Link editor" });
-    await editor.getByLabel("Name").fill("Implementation SI");
-    await editor.getByLabel("Channel kind", { exact: true }).click();
-    await page.getByRole("option", { name: "Fulfilment", exact: true }).click();
     // Weighted at Develop only, so the alliance partner it gets later touches Alliance × Develop,
     // never the Alliance × Influence cell the play step is measured on.
-    await editor.getByRole("radiogroup", { name: "Develop weight" }).getByText("5", { exact: true }).click();
-    await editor.getByRole("button", { name: "Add link", exact: true }).click();
-    await editor.waitFor({ state: "detached" });
+    await addValueChainLink(page, { name: "Implementation SI", kind: "Fulfilment", weights: { Develop: 5 } });
 
     const gapNode = page.getByLabel("Link Implementation SI (gap)");
     await gapNode.waitFor();
@@ -172,13 +135,8 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
 
   it("assigns the active alliance partner: the link's gap leaves the stack and coverage rises", async () => {
     await page.goto(`/strategy/icps/${icpId}/value-chain`);
-    await page.getByLabel("Link Implementation SI (gap)").click();
-    const editor = page.getByRole("form", { name: "Link editor" });
-    await editor.getByLabel("Partners", { exact: true }).click();
-    await page.getByRole("option", { name: /^Northwind Integrators/ }).click();
-    await editor.getByLabel("Name").click();
-    await editor.getByRole("button", { name: "Save link" }).click();
-    await editor.waitFor({ state: "detached" });
+    await pickLinkPartner(page, page.getByLabel("Link Implementation SI (gap)"), "Northwind Integrators");
+    await saveLink(page);
     const covered = page.getByLabel("Link Implementation SI", { exact: true });
     await covered.waitFor();
     expect(await covered.getByText("Northwind Integrators").isVisible()).toBe(true);
@@ -203,37 +161,19 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
     const influenceGap = "No alliance partner covers Influence for ICP 'Mid-market manufacturing'.";
     expect(await gapList().getByText(influenceGap, { exact: true }).count()).toBe(1);
 
-    await page.goto("/strategy/plays");
-    await pageHeading(page, "Sales plays");
-    await page.getByRole("button", { name: "New play" }).click();
-    const dialog = page.getByRole("dialog", { name: "New play" });
-    await dialog.getByLabel("Name").fill("Plant-floor analytics with SIs");
-    await dialog.getByRole("combobox", { name: "Solution" }).click();
-    await page.getByRole("option", { name: "Bluefjord Insights" }).click();
-    await dialog.getByRole("combobox", { name: "ICP" }).click();
-    await page.getByRole("option", { name: "Mid-market manufacturing" }).click();
-    await dialog.getByLabel("Objective").fill("Win 10 mid-market manufacturers with an SI in every deal");
-    await dialog.getByRole("button", { name: "Create play" }).click();
-    await pageHeading(page, "Plant-floor analytics with SIs");
-    playId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    playId = await createPlay(page, {
+      name: "Plant-floor analytics with SIs",
+      solution: "Bluefjord Insights",
+      icp: "Mid-market manufacturing",
+      objective: "Win 10 mid-market manufacturers with an SI in every deal",
+    });
 
-    await page.getByRole("button", { name: "Add step to Influence" }).click();
-    const step = page.getByRole("dialog", { name: "Add step" });
-    await step
-      .getByLabel("What happens")
-      .fill("Northwind runs a plant-floor analytics workshop with the COO");
-    await step.getByText("Stack layer", { exact: true }).click();
-    await step.getByRole("combobox", { name: "Stack layer" }).click();
-    await page.getByRole("option", { name: "Alliance", exact: true }).click();
-    await step.getByLabel(/^Participating partners/).click();
-    await page.getByRole("option", { name: "Northwind Integrators" }).click();
-    await step.getByLabel("What happens").click();
-    await step.getByLabel("Co-motion", { exact: true }).click();
-    await page.getByRole("option", { name: "Co-sell" }).click();
-    await step.getByLabel("Motion family", { exact: true }).click();
-    await page.getByRole("option", { name: "Partner selling", exact: true }).click();
-    await step.getByRole("button", { name: "Add step" }).click();
-    await step.waitFor({ state: "detached" });
+    await addPlayStep(page, "Influence", {
+      description: "Northwind runs a plant-floor analytics workshop with the COO",
+      lead: { kind: "layer", layer: "Alliance", partners: ["Northwind Integrators"] },
+      coMotion: "Co-sell",
+      motionFamily: "Partner selling",
+    });
     const card = page
       .getByRole("region", { name: "Stage Influence" })
       .getByLabel("Step: Northwind runs a plant-floor analytics workshop with the COO");
@@ -311,11 +251,8 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
   });
 
   it("shows the play across stages for the README screenshot", async () => {
-    const stages = z
-      .object({ stages: z.array(z.object({ id: z.string(), key: z.string() })) })
-      .parse((await sessionApi(page, "GET", `/plays/${playId}`)).json).stages;
-    const stageId = (key: string) => stages.find((s) => s.key === key)?.id ?? "";
-    await create(page, `/plays/${playId}/steps`, {
+    const stageId = await playStageIds(page, playId);
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("identify"),
       description: "Score accounts against the ICP and pick 40 target plants",
       lead: { kind: "vendor" },
@@ -323,7 +260,7 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
       motionFamily: "market_development",
       kpis: [{ name: "Target accounts", target: "40" }],
     });
-    await create(page, `/plays/${playId}/steps`, {
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("reach"),
       description: "Co-hosted plant managers' breakfast in each region",
       lead: { kind: "partners", partnerIds: [harborId] },
@@ -331,7 +268,7 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
       motionFamily: "marketing",
       assets: [{ title: "Event kit", url: "https://example.com/event-kit" }],
     });
-    await create(page, `/plays/${playId}/steps`, {
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("develop"),
       description: "Joint solution design and pilot on one production line",
       lead: { kind: "partners", partnerIds: [northwindId] },
@@ -340,7 +277,7 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
       assets: [{ title: "Pilot playbook", url: "https://example.com/pilot" }],
       kpis: [{ name: "Pilots started", target: "6" }],
     });
-    await create(page, `/plays/${playId}/steps`, {
+    await createViaApi(page, `/plays/${playId}/steps`, {
       stageId: stageId("expand"),
       description: "Roll out to the remaining plants with a managed service",
       lead: { kind: "layer", layer: "reseller_msp" },
@@ -349,9 +286,8 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
     });
     await page.goto(`/strategy/plays/${playId}`);
     await pageHeading(page, "Plant-floor analytics with SIs");
-    const status = page.getByRole("radiogroup", { name: "Play status" });
-    await status.getByText("Active", { exact: true }).click();
-    await expect.poll(() => status.getByRole("radio", { name: "Active" }).isChecked()).toBe(true);
+    const active = await setPlayStatus(page, "Active");
+    await expect.poll(() => active.isChecked()).toBe(true);
     for (const stage of ["Identify", "Reach", "Influence", "Develop", "Expand"]) {
       expect(
         await page
@@ -363,6 +299,6 @@ describe("the strategy journey: ICP → value chain gap → stack → play → P
     const shot = artifactPath("strategy-journey-play");
     // docs/play.png (README) is a committed copy of this screenshot; tests never write into the tree.
     await page.screenshot({ path: shot, fullPage: false });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
