@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Select, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { type AccountFilters, useAccounts } from "../../features/accounts/api/get-accounts";
 import { AccountFormModal } from "../../features/accounts/components/AccountFormModal";
@@ -9,12 +9,12 @@ import {
   canEditAccounts,
 } from "../../features/accounts/components/labels";
 import { ExportCsvButton } from "../../features/exports/components/ExportCsvButton";
-import { allItems } from "../../shared/api/pagination";
 import { useCurrentRole } from "../../shared/auth/session";
-import { ErrorAlert } from "../../shared/ui/ErrorAlert";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { IconPlus } from "../../shared/ui/icons";
+import { LoadMoreButton } from "../../shared/ui/LoadMoreButton";
+import { PagedList } from "../../shared/ui/PagedList";
 import { PageHeader } from "../../shared/ui/PageHeader";
-import { TableSkeleton } from "../../shared/ui/TableSkeleton";
 
 /** Search waits for a pause in typing so that each keystroke does not fetch. */
 const SEARCH_DELAY_MS = 250;
@@ -26,7 +26,6 @@ export function AccountsPage() {
   const accounts = useAccounts(filters);
   const canEdit = canEditAccounts(useCurrentRole());
   const [adding, setAdding] = useState(false);
-  const items = allItems(accounts.data?.pages);
 
   useEffect(() => {
     const timer = setTimeout(
@@ -72,34 +71,23 @@ export function AccountsPage() {
             w={{ base: "100%", sm: 200 }}
           />
         </Group>
-        {accounts.isPending ? (
-          <TableSkeleton />
-        ) : accounts.isError ? (
-          <ErrorAlert error={accounts.error} onRetry={() => accounts.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <Text fw={700}>{filters.q || filters.status ? "No account matches" : "No accounts yet"}</Text>
-            <Text size="sm" c="dimmed" ta="center" maw={460}>
+        <PagedList
+          query={accounts}
+          empty={
+            <EmptyState title={filters.q || filters.status ? "No account matches" : "No accounts yet"}>
               {filters.q || filters.status
                 ? "Clear the filter or search for another name."
                 : "Add the accounts you sell to, or import them from your CRM."}
-            </Text>
-          </Stack>
-        ) : (
-          <>
-            <AccountsTable accounts={items} />
-            {accounts.hasNextPage && (
-              <Button
-                variant="default"
-                mt="sm"
-                onClick={() => accounts.fetchNextPage()}
-                loading={accounts.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </>
-        )}
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <>
+              <AccountsTable accounts={items} />
+              <LoadMoreButton query={accounts} />
+            </>
+          )}
+        </PagedList>
       </Paper>
       {adding && <AccountFormModal opened onClose={() => setAdding(false)} />}
     </>

@@ -1,14 +1,14 @@
-import { Button, Paper, Stack, Text } from "@mantine/core";
+import { Button, Paper } from "@mantine/core";
 import { useState } from "react";
 import { useIcps } from "../../features/icps/api/get-icps";
 import { IcpsTable } from "../../features/icps/components/IcpsTable";
 import { NewIcpModal } from "../../features/icps/components/NewIcpModal";
-import { allItems } from "../../shared/api/pagination";
 import { useCurrentRole } from "../../shared/auth/session";
-import { ErrorAlert } from "../../shared/ui/ErrorAlert";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { IconPlus } from "../../shared/ui/icons";
+import { LoadMoreButton } from "../../shared/ui/LoadMoreButton";
+import { PagedList } from "../../shared/ui/PagedList";
 import { PageHeader } from "../../shared/ui/PageHeader";
-import { TableSkeleton } from "../../shared/ui/TableSkeleton";
 
 const EDITORS = new Set(["owner", "admin", "partner_manager"]);
 
@@ -18,7 +18,6 @@ export function IcpsPage() {
   const role = useCurrentRole();
   const canEdit = role !== null && EDITORS.has(role);
   const [creating, setCreating] = useState(false);
-  const items = allItems(icps.data?.pages);
 
   return (
     <>
@@ -34,33 +33,22 @@ export function IcpsPage() {
         }
       />
       <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
-        {icps.isPending ? (
-          <TableSkeleton />
-        ) : icps.isError ? (
-          <ErrorAlert error={icps.error} onRetry={() => icps.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <Text fw={700}>No ICPs yet</Text>
-            <Text size="sm" c="dimmed" ta="center" maw={460}>
+        <PagedList
+          query={icps}
+          empty={
+            <EmptyState title="No ICPs yet">
               Start from your best customers: what industry, size, region and technologies do they share? Each
               criterion gets a weight; every account is scored against the profile.
-            </Text>
-          </Stack>
-        ) : (
-          <>
-            <IcpsTable icps={items} />
-            {icps.hasNextPage && (
-              <Button
-                variant="default"
-                mt="sm"
-                onClick={() => icps.fetchNextPage()}
-                loading={icps.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </>
-        )}
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <>
+              <IcpsTable icps={items} />
+              <LoadMoreButton query={icps} />
+            </>
+          )}
+        </PagedList>
       </Paper>
       {creating && <NewIcpModal onClose={() => setCreating(false)} />}
     </>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper } from "@mantine/core";
 import { useCallback, useState } from "react";
 import { ExportCsvButton } from "../../features/exports/components/ExportCsvButton";
 import { type PartnerFilters as Filters, usePartners } from "../../features/partners/api/get-partners";
@@ -6,13 +6,13 @@ import { canEditPartners } from "../../features/partners/components/labels";
 import { PartnerFilters } from "../../features/partners/components/PartnerFilters";
 import { PartnerFormModal } from "../../features/partners/components/PartnerFormModal";
 import { PartnersTable } from "../../features/partners/components/PartnersTable";
-import { allItems } from "../../shared/api/pagination";
 import { useCurrentRole } from "../../shared/auth/session";
-import { ErrorAlert } from "../../shared/ui/ErrorAlert";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { IconPlus } from "../../shared/ui/icons";
+import { LoadMoreButton } from "../../shared/ui/LoadMoreButton";
+import { PagedList } from "../../shared/ui/PagedList";
 import { PageHeader } from "../../shared/ui/PageHeader";
 import { AnchorLink } from "../../shared/ui/router-links";
-import { TableSkeleton } from "../../shared/ui/TableSkeleton";
 
 const NO_FILTERS: Filters = { q: "", layer: null, lifecycle: null, type: null, sort: "name" };
 
@@ -22,7 +22,6 @@ export function PartnersPage() {
   const partners = usePartners(filters);
   const canEdit = canEditPartners(useCurrentRole());
   const [adding, setAdding] = useState(false);
-  const items = allItems(partners.data?.pages);
   const filtered =
     filters.q !== "" || filters.layer !== null || filters.lifecycle !== null || filters.type !== null;
   const onFiltersChange = useCallback((next: Filters) => setFilters(next), []);
@@ -48,38 +47,27 @@ export function PartnersPage() {
       />
       <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
         <PartnerFilters filters={filters} onChange={onFiltersChange} />
-        {partners.isPending ? (
-          <TableSkeleton />
-        ) : partners.isError ? (
-          <ErrorAlert error={partners.error} onRetry={() => partners.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <Text fw={700}>{filtered ? "No partner matches these filters" : "No partners yet"}</Text>
-            <Text size="sm" c="dimmed" ta="center" maw={460}>
+        <PagedList
+          query={partners}
+          empty={
+            <EmptyState title={filtered ? "No partner matches these filters" : "No partners yet"}>
               {filtered
                 ? "Clear a filter or search for another name."
                 : "Add the resellers, alliances, cloud marketplaces, platforms and advisors you work with, or plan to."}
-            </Text>
-          </Stack>
-        ) : (
-          <>
-            <PartnersTable
-              partners={items}
-              sort={filters.sort}
-              onSortChange={(sort) => setFilters((f) => ({ ...f, sort }))}
-            />
-            {partners.hasNextPage && (
-              <Button
-                variant="default"
-                mt="sm"
-                onClick={() => partners.fetchNextPage()}
-                loading={partners.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </>
-        )}
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <>
+              <PartnersTable
+                partners={items}
+                sort={filters.sort}
+                onSortChange={(sort) => setFilters((f) => ({ ...f, sort }))}
+              />
+              <LoadMoreButton query={partners} />
+            </>
+          )}
+        </PagedList>
       </Paper>
       {adding && <PartnerFormModal opened onClose={() => setAdding(false)} />}
     </>

@@ -1,15 +1,15 @@
-import { Breadcrumbs, Button, Paper, Stack, Text } from "@mantine/core";
+import { Breadcrumbs, Button, Paper, Text } from "@mantine/core";
 import { useState } from "react";
 import { usePlays } from "../../features/plays/api/get-plays";
 import { NewPlayModal } from "../../features/plays/components/NewPlayModal";
 import { PlaysTable } from "../../features/plays/components/PlaysTable";
-import { allItems } from "../../shared/api/pagination";
 import { useCurrentRole } from "../../shared/auth/session";
-import { ErrorAlert } from "../../shared/ui/ErrorAlert";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { IconPlus } from "../../shared/ui/icons";
+import { LoadMoreButton } from "../../shared/ui/LoadMoreButton";
+import { PagedList } from "../../shared/ui/PagedList";
 import { PageHeader } from "../../shared/ui/PageHeader";
 import { AnchorLink } from "../../shared/ui/router-links";
-import { TableSkeleton } from "../../shared/ui/TableSkeleton";
 
 const EDITORS = new Set(["owner", "admin", "partner_manager"]);
 
@@ -19,7 +19,6 @@ export function PlaysPage() {
   const role = useCurrentRole();
   const canEdit = role !== null && EDITORS.has(role);
   const [creating, setCreating] = useState(false);
-  const items = allItems(plays.data?.pages);
 
   return (
     <>
@@ -41,33 +40,22 @@ export function PlaysPage() {
         }
       />
       <Paper withBorder radius="md" p={{ base: "sm", sm: "md" }}>
-        {plays.isPending ? (
-          <TableSkeleton />
-        ) : plays.isError ? (
-          <ErrorAlert error={plays.error} onRetry={() => plays.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <Text fw={700}>No plays yet</Text>
-            <Text size="sm" c="dimmed" ta="center" maw={460}>
+        <PagedList
+          query={plays}
+          empty={
+            <EmptyState title="No plays yet">
               A play teaches partners to Identify, Reach, Influence, Develop and Expand sales for one solution
               and ICP. Start with the stage where your ecosystem is weakest.
-            </Text>
-          </Stack>
-        ) : (
-          <>
-            <PlaysTable plays={items} />
-            {plays.hasNextPage && (
-              <Button
-                variant="default"
-                mt="sm"
-                onClick={() => plays.fetchNextPage()}
-                loading={plays.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </>
-        )}
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <>
+              <PlaysTable plays={items} />
+              <LoadMoreButton query={plays} />
+            </>
+          )}
+        </PagedList>
       </Paper>
       {creating && <NewPlayModal opened onClose={() => setCreating(false)} />}
     </>

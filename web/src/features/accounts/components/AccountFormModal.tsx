@@ -1,17 +1,8 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from "@mantine/core";
-import { type FormEvent, useState } from "react";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
-import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
+import { NumberInput, SimpleGrid, TagsInput, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { ChoiceSelect } from "../../../shared/forms/ChoiceSelect";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import { accountInputSchema, useSaveAccount } from "../api/account-mutations";
 import type { Account } from "../api/get-accounts";
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type AccountStatus } from "./labels";
@@ -50,13 +41,10 @@ export function AccountFormModal({ opened, onClose, account }: AccountFormModalP
   const [technologies, setTechnologies] = useState<string[]>(account?.technologies ?? []);
   const [status, setStatus] = useState<AccountStatus>(account?.status ?? "prospect");
   const [owner, setOwner] = useState(account?.owner ?? "");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(save.error, FIELDS);
-  const errorOf = (field: (typeof FIELDS)[number]) => clientErrors[field] ?? fieldErrors[field];
+  const { errorOf, showAlert, check } = useFormErrors(save, FIELDS);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const checked = validateForm(accountInputSchema, {
+  const onSubmit = () => {
+    const input = check(accountInputSchema, {
       name,
       website: website.trim() || null,
       industry: industry.trim() || null,
@@ -68,113 +56,98 @@ export function AccountFormModal({ opened, onClose, account }: AccountFormModalP
       status,
       owner: owner.trim() || null,
     });
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    save.mutate(checked.data, { onSuccess: onClose });
+    if (!input) return;
+    save.mutate(input, { onSuccess: onClose });
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={account ? `Edit ${account.name}` : "Add an account"}
-      size="lg"
-      centered
+      formLabel={account ? "Edit account" : "Add account"}
+      onSubmit={onSubmit}
+      error={save.error}
+      showAlert={showAlert}
+      errorTitle="Could not save the account"
+      submitLabel={account ? "Save changes" : "Add account"}
+      submitting={save.isPending}
     >
-      <form onSubmit={onSubmit} noValidate aria-label={account ? "Edit account" : "Add account"}>
-        <Stack gap="md">
-          {showAlert && save.error && <ErrorAlert error={save.error} title="Could not save the account" />}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errorOf("name")}
-              data-autofocus
-            />
-            <TextInput
-              label="Website"
-              placeholder="acme.com"
-              value={website}
-              onChange={(e) => setWebsite(e.currentTarget.value)}
-              error={errorOf("website")}
-            />
-            <TextInput
-              label="Industry"
-              value={industry}
-              onChange={(e) => setIndustry(e.currentTarget.value)}
-              error={errorOf("industry")}
-            />
-            <Select
-              label="Status"
-              data={ACCOUNT_STATUSES.map((value) => ({ value, label: ACCOUNT_STATUS_LABELS[value] }))}
-              value={status}
-              allowDeselect={false}
-              onChange={(value) => {
-                const next = ACCOUNT_STATUSES.find((s) => s === value);
-                if (next) setStatus(next);
-              }}
-              error={errorOf("status")}
-            />
-            <NumberInput
-              label="Employees"
-              min={0}
-              allowDecimal={false}
-              value={employees}
-              onChange={setEmployees}
-              error={errorOf("employees")}
-            />
-            <NumberInput
-              label="Annual revenue"
-              min={0}
-              thousandSeparator=","
-              value={annualRevenue}
-              onChange={setAnnualRevenue}
-              error={errorOf("annualRevenue")}
-            />
-            <TextInput
-              label="Country"
-              placeholder="DE"
-              value={country}
-              onChange={(e) => setCountry(e.currentTarget.value)}
-              error={errorOf("country")}
-            />
-            <TextInput
-              label="Region"
-              placeholder="EMEA"
-              value={region}
-              onChange={(e) => setRegion(e.currentTarget.value)}
-              error={errorOf("region")}
-            />
-          </SimpleGrid>
-          <TagsInput
-            label="Technologies used"
-            placeholder="SAP, Azure…"
-            value={technologies}
-            onChange={setTechnologies}
-            error={errorOf("technologies")}
-          />
-          <TextInput
-            label="Owner"
-            placeholder="Account executive"
-            value={owner}
-            onChange={(e) => setOwner(e.currentTarget.value)}
-            error={errorOf("owner")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {account ? "Save changes" : "Add account"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorOf("name")}
+          data-autofocus
+        />
+        <TextInput
+          label="Website"
+          placeholder="acme.com"
+          value={website}
+          onChange={(e) => setWebsite(e.currentTarget.value)}
+          error={errorOf("website")}
+        />
+        <TextInput
+          label="Industry"
+          value={industry}
+          onChange={(e) => setIndustry(e.currentTarget.value)}
+          error={errorOf("industry")}
+        />
+        <ChoiceSelect
+          label="Status"
+          values={ACCOUNT_STATUSES}
+          labels={ACCOUNT_STATUS_LABELS}
+          value={status}
+          onChange={setStatus}
+          error={errorOf("status")}
+        />
+        <NumberInput
+          label="Employees"
+          min={0}
+          allowDecimal={false}
+          value={employees}
+          onChange={setEmployees}
+          error={errorOf("employees")}
+        />
+        <NumberInput
+          label="Annual revenue"
+          min={0}
+          thousandSeparator=","
+          value={annualRevenue}
+          onChange={setAnnualRevenue}
+          error={errorOf("annualRevenue")}
+        />
+        <TextInput
+          label="Country"
+          placeholder="DE"
+          value={country}
+          onChange={(e) => setCountry(e.currentTarget.value)}
+          error={errorOf("country")}
+        />
+        <TextInput
+          label="Region"
+          placeholder="EMEA"
+          value={region}
+          onChange={(e) => setRegion(e.currentTarget.value)}
+          error={errorOf("region")}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label="Technologies used"
+        placeholder="SAP, Azure…"
+        value={technologies}
+        onChange={setTechnologies}
+        error={errorOf("technologies")}
+      />
+      <TextInput
+        label="Owner"
+        placeholder="Account executive"
+        value={owner}
+        onChange={(e) => setOwner(e.currentTarget.value)}
+        error={errorOf("owner")}
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { Badge, Button, Code, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { Badge, Code, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
-import { allItems } from "../../../shared/api/pagination";
 import { formatDateTime } from "../../../shared/format/date";
-import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
-import { TableSkeleton } from "../../../shared/ui/TableSkeleton";
+import { LoadMoreButton } from "../../../shared/ui/LoadMoreButton";
+import { PagedList } from "../../../shared/ui/PagedList";
 import { type AuditEvent, useAuditEvents } from "../api/get-audit-events";
 
 const ACTION_FILTERS = [
@@ -44,79 +43,63 @@ export function AuditLogTable() {
     />
   );
 
-  if (events.isPending) return <TableSkeleton />;
-  if (events.isError) {
-    return (
-      <ErrorAlert
-        error={events.error}
-        title="Could not load the audit log"
-        onRetry={() => events.refetch()}
-      />
-    );
-  }
-
-  const rows = allItems(events.data.pages);
   return (
-    <Stack gap="md">
-      {filter}
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed" py="md">
-          Nothing recorded yet. Imports, exports and sharing changes appear here with who made them.
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" highlightOnHover aria-label="Audit log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {formatDateTime(event.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" radius="sm">
-                      {event.action}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{event.subjectType}</Text>
-                    {event.subjectId && <Code>{event.subjectId}</Code>}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{actorLabel(event.actor)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {detailsText(event.details)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {events.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={events.isFetchingNextPage}
-            onClick={() => events.fetchNextPage()}
-          >
+    <PagedList query={events} loadErrorTitle="Could not load the audit log">
+      {(rows) => (
+        <Stack gap="md">
+          {filter}
+          {rows.length === 0 ? (
+            <Text size="sm" c="dimmed" py="md">
+              Nothing recorded yet. Imports, exports and sharing changes appear here with who made them.
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table verticalSpacing="sm" highlightOnHover aria-label="Audit log">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Action</Table.Th>
+                    <Table.Th>What</Table.Th>
+                    <Table.Th>By</Table.Th>
+                    <Table.Th>Details</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((event) => (
+                    <Table.Tr key={event.id}>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {formatDateTime(event.createdAt)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" radius="sm">
+                          {event.action}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{event.subjectType}</Text>
+                        {event.subjectId && <Code>{event.subjectId}</Code>}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{actorLabel(event.actor)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {detailsText(event.details)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <LoadMoreButton query={events} centered>
             Load more events
-          </Button>
-        </Group>
+          </LoadMoreButton>
+        </Stack>
       )}
-    </Stack>
+    </PagedList>
   );
 }

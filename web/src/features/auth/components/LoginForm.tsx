@@ -1,6 +1,6 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
 import { loginInputSchema, useLogin } from "../api/login";
 
@@ -10,22 +10,13 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const login = useLogin();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(login.error, FIELDS);
-  // A server error describes the last submission; editing starts a new one.
-  const clearServerError = () => {
-    if (login.isError) login.reset();
-  };
+  const { errorOf, showAlert, check, clearServerError } = useFormErrors(login, FIELDS);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = validateForm(loginInputSchema, { email: email.trim(), password });
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    login.mutate(checked.data, { onSuccess });
+    const input = check(loginInputSchema, { email: email.trim(), password });
+    if (!input) return;
+    login.mutate(input, { onSuccess });
   };
 
   return (
@@ -42,7 +33,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
             setEmail(event.currentTarget.value);
             clearServerError();
           }}
-          error={clientErrors.email ?? fieldErrors.email}
+          error={errorOf("email")}
           data-autofocus
         />
         <PasswordInput
@@ -54,7 +45,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
             setPassword(event.currentTarget.value);
             clearServerError();
           }}
-          error={clientErrors.password ?? fieldErrors.password}
+          error={errorOf("password")}
         />
         <Button type="submit" loading={login.isPending} fullWidth mt="xs">
           Log in

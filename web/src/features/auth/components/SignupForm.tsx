@@ -1,6 +1,6 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
 import { PASSWORD_MIN_LENGTH, signupInputSchema, useSignup } from "../api/signup";
 
@@ -19,28 +19,18 @@ export function SignupForm({ inviteToken, defaultEmail = "", onSuccess }: Signup
   const [email, setEmail] = useState(defaultEmail);
   const [password, setPassword] = useState("");
   const [workspaceName, setWorkspaceName] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(signup.error, FIELDS);
-  // A server error describes the last submission; editing starts a new one.
-  const clearServerError = () => {
-    if (signup.isError) signup.reset();
-  };
-  const errorFor = (field: (typeof FIELDS)[number]) => clientErrors[field] ?? fieldErrors[field];
+  const { errorOf, showAlert, check, clearServerError } = useFormErrors(signup, FIELDS);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = validateForm(signupInputSchema, {
+    const input = check(signupInputSchema, {
       name,
       email: email.trim(),
       password,
       ...(inviteToken ? { inviteToken } : { workspaceName }),
     });
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    signup.mutate(checked.data, { onSuccess });
+    if (!input) return;
+    signup.mutate(input, { onSuccess });
   };
 
   return (
@@ -56,7 +46,7 @@ export function SignupForm({ inviteToken, defaultEmail = "", onSuccess }: Signup
             setName(event.currentTarget.value);
             clearServerError();
           }}
-          error={errorFor("name")}
+          error={errorOf("name")}
           data-autofocus
         />
         <TextInput
@@ -69,7 +59,7 @@ export function SignupForm({ inviteToken, defaultEmail = "", onSuccess }: Signup
             setEmail(event.currentTarget.value);
             clearServerError();
           }}
-          error={errorFor("email")}
+          error={errorOf("email")}
         />
         <PasswordInput
           label="Password"
@@ -81,7 +71,7 @@ export function SignupForm({ inviteToken, defaultEmail = "", onSuccess }: Signup
             setPassword(event.currentTarget.value);
             clearServerError();
           }}
-          error={errorFor("password")}
+          error={errorOf("password")}
         />
         {!inviteToken && (
           <TextInput
@@ -94,7 +84,7 @@ export function SignupForm({ inviteToken, defaultEmail = "", onSuccess }: Signup
               setWorkspaceName(event.currentTarget.value);
               clearServerError();
             }}
-            error={errorFor("workspaceName")}
+            error={errorOf("workspaceName")}
           />
         )}
         <Button type="submit" loading={signup.isPending} fullWidth mt="xs">

@@ -1,18 +1,8 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
-import { type FormEvent, useState } from "react";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
-import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
+import { MultiSelect, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { ChoiceSelect } from "../../../shared/forms/ChoiceSelect";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import type { Partner } from "../api/get-partners";
 import {
   type PartnerInput,
@@ -93,12 +83,9 @@ export function PartnerFormModal({ opened, onClose, partner, onSaved }: PartnerF
   const [capabilities, setCapabilities] = useState<string[]>(partner?.capabilities ?? []);
   const [tier, setTier] = useState(partner?.tier ?? "");
   const [lifecycle, setLifecycle] = useState<LifecycleStage>(partner?.lifecycle ?? "prospect");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(mutation.error, FIELDS);
-  const errorOf = (field: (typeof FIELDS)[number]) => clientErrors[field] ?? fieldErrors[field];
+  const { errorOf, showAlert, check } = useFormErrors(mutation, FIELDS);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const values = {
       name,
       website: website.trim() || null,
@@ -111,13 +98,8 @@ export function PartnerFormModal({ opened, onClose, partner, onSaved }: PartnerF
       tier: tier.trim() || null,
       lifecycle,
     };
-    const checked = validateForm(partnerInputSchema, values);
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    const input: PartnerInput = checked.data;
+    const input: PartnerInput | null = check(partnerInputSchema, values);
+    if (!input) return;
     mutation.mutate(input, {
       onSuccess: (saved) => {
         onSaved?.(saved);
@@ -127,120 +109,107 @@ export function PartnerFormModal({ opened, onClose, partner, onSaved }: PartnerF
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={partner ? `Edit ${partner.name}` : "Add a partner"}
-      size="lg"
-      centered
+      formLabel={partner ? "Edit partner" : "Add partner"}
+      onSubmit={onSubmit}
+      error={mutation.error}
+      showAlert={showAlert}
+      errorTitle="Could not save the partner"
+      submitLabel={partner ? "Save changes" : "Add partner"}
+      submitting={mutation.isPending}
     >
-      <form onSubmit={onSubmit} noValidate aria-label={partner ? "Edit partner" : "Add partner"}>
-        <Stack gap="md">
-          {showAlert && mutation.error && (
-            <ErrorAlert error={mutation.error} title="Could not save the partner" />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errorOf("name")}
-              data-autofocus
-            />
-            <TextInput
-              label="Website"
-              placeholder="acme.com"
-              value={website}
-              onChange={(e) => setWebsite(e.currentTarget.value)}
-              error={errorOf("website")}
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errorOf("description")}
-          />
-          <MultiSelect
-            label="Stack layers"
-            description="The routes to market this partner works in"
-            placeholder="Choose layers"
-            data={STACK_LAYERS.map((value) => ({ value, label: STACK_LAYER_LABELS[value as StackLayer] }))}
-            value={layers}
-            onChange={setLayers}
-            error={errorOf("layers")}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <MultiSelect
-              label="Partner types"
-              description="Built-in types"
-              data={PARTNER_TYPES.map((value) => ({ value, label: partnerTypeLabel(value) }))}
-              value={types}
-              onChange={setTypes}
-              searchable
-              error={errorOf("types")}
-            />
-            <TagsInput
-              label="Other types"
-              description="Your own types; press Enter after each"
-              value={customTypes}
-              onChange={setCustomTypes}
-            />
-            <TagsInput
-              label="Regions"
-              data={REGION_SUGGESTIONS}
-              value={regions}
-              onChange={setRegions}
-              error={errorOf("regions")}
-            />
-            <TagsInput
-              label="Industries served"
-              data={INDUSTRY_SUGGESTIONS}
-              value={industries}
-              onChange={setIndustries}
-              error={errorOf("industries")}
-            />
-          </SimpleGrid>
-          <TagsInput
-            label="Capabilities and technologies"
-            placeholder="SAP, Azure, Snowflake…"
-            value={capabilities}
-            onChange={setCapabilities}
-            error={errorOf("capabilities")}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Tier"
-              placeholder="Gold"
-              value={tier}
-              onChange={(e) => setTier(e.currentTarget.value)}
-              error={errorOf("tier")}
-            />
-            <Select
-              label="Lifecycle stage"
-              data={LIFECYCLE_STAGES.map((value) => ({ value, label: LIFECYCLE_LABELS[value] }))}
-              value={lifecycle}
-              allowDeselect={false}
-              onChange={(value) => {
-                const stage = LIFECYCLE_STAGES.find((s) => s === value);
-                if (stage) setLifecycle(stage);
-              }}
-              error={errorOf("lifecycle")}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {partner ? "Save changes" : "Add partner"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorOf("name")}
+          data-autofocus
+        />
+        <TextInput
+          label="Website"
+          placeholder="acme.com"
+          value={website}
+          onChange={(e) => setWebsite(e.currentTarget.value)}
+          error={errorOf("website")}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="Description"
+        autosize
+        minRows={2}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errorOf("description")}
+      />
+      <MultiSelect
+        label="Stack layers"
+        description="The routes to market this partner works in"
+        placeholder="Choose layers"
+        data={STACK_LAYERS.map((value) => ({ value, label: STACK_LAYER_LABELS[value as StackLayer] }))}
+        value={layers}
+        onChange={setLayers}
+        error={errorOf("layers")}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <MultiSelect
+          label="Partner types"
+          description="Built-in types"
+          data={PARTNER_TYPES.map((value) => ({ value, label: partnerTypeLabel(value) }))}
+          value={types}
+          onChange={setTypes}
+          searchable
+          error={errorOf("types")}
+        />
+        <TagsInput
+          label="Other types"
+          description="Your own types; press Enter after each"
+          value={customTypes}
+          onChange={setCustomTypes}
+        />
+        <TagsInput
+          label="Regions"
+          data={REGION_SUGGESTIONS}
+          value={regions}
+          onChange={setRegions}
+          error={errorOf("regions")}
+        />
+        <TagsInput
+          label="Industries served"
+          data={INDUSTRY_SUGGESTIONS}
+          value={industries}
+          onChange={setIndustries}
+          error={errorOf("industries")}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label="Capabilities and technologies"
+        placeholder="SAP, Azure, Snowflake…"
+        value={capabilities}
+        onChange={setCapabilities}
+        error={errorOf("capabilities")}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Tier"
+          placeholder="Gold"
+          value={tier}
+          onChange={(e) => setTier(e.currentTarget.value)}
+          error={errorOf("tier")}
+        />
+        <ChoiceSelect
+          label="Lifecycle stage"
+          values={LIFECYCLE_STAGES}
+          labels={LIFECYCLE_LABELS}
+          value={lifecycle}
+          onChange={setLifecycle}
+          error={errorOf("lifecycle")}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

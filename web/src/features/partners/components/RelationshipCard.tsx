@@ -13,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
 import type { Partner, Relationship } from "../api/get-partners";
 import { relationshipInputSchema, useUpdatePartner } from "../api/partner-mutations";
@@ -103,13 +103,11 @@ function RelationshipForm({ partner, onDone }: { partner: Partner; onDone: () =>
   const [partnerSponsors, setPartnerSponsors] = useState(r.partnerSponsors);
   const [stage, setStage] = useState(r.stage ?? "");
   const [nextReviewDate, setNextReviewDate] = useState(r.nextReviewDate ?? "");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(update.error, FIELDS);
-  const errorOf = (field: (typeof FIELDS)[number]) => clientErrors[field] ?? fieldErrors[field];
+  const { errorOf, showAlert, check } = useFormErrors(update, FIELDS);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = validateForm(relationshipInputSchema, {
+    const input = check(relationshipInputSchema, {
       priority: PRIORITIES.find((p) => p === priority) ?? null,
       vision: vision.trim() || null,
       goals: goals
@@ -121,12 +119,8 @@ function RelationshipForm({ partner, onDone }: { partner: Partner; onDone: () =>
       stage: stage.trim() || null,
       nextReviewDate: nextReviewDate || null,
     });
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    update.mutate({ relationship: checked.data }, { onSuccess: onDone });
+    if (!input) return;
+    update.mutate({ relationship: input }, { onSuccess: onDone });
   };
 
   return (

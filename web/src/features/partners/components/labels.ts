@@ -1,21 +1,9 @@
 /** Words and colours of the partner vocabulary, matching the API's values (src/modules/strategy/vocabulary.ts). */
 import type { Role } from "../../../shared/auth/roles";
+import type { StackLayer } from "../../../shared/vocabulary/stack-layers";
 
-export const STACK_LAYERS = [
-  "reseller_msp",
-  "alliance",
-  "cloud_market",
-  "ecosystem_platform",
-  "referral_influencer",
-] as const;
-export type StackLayer = (typeof STACK_LAYERS)[number];
-export const STACK_LAYER_LABELS: Record<StackLayer, string> = {
-  reseller_msp: "Reseller / MSP",
-  alliance: "Alliance",
-  cloud_market: "Cloud market",
-  ecosystem_platform: "Ecosystem platform",
-  referral_influencer: "Referral / influencer",
-};
+export { STACK_LAYER_LABELS, STACK_LAYERS, type StackLayer } from "../../../shared/vocabulary/stack-layers";
+
 /** One hue per route to market, the same on every partner surface. */
 export const STACK_LAYER_COLORS: Record<StackLayer, string> = {
   reseller_msp: "indigo",

@@ -12,6 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { ChoiceSelect } from "../../../shared/forms/ChoiceSelect";
 import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
 import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
 import { IconPlus, IconTrash } from "../../../shared/ui/icons";
@@ -145,19 +146,19 @@ export function StepModal({ play, target, onClose }: StepModalProps) {
           required={leadKind === "partners"}
         />
         <Group grow>
-          <Select
+          <ChoiceSelect
             label="Co-motion"
-            data={options(CO_MOTIONS, CO_MOTION_LABELS)}
+            values={CO_MOTIONS}
+            labels={CO_MOTION_LABELS}
             value={coMotion}
-            onChange={(value) => value && setCoMotion(value as CoMotion)}
-            allowDeselect={false}
+            onChange={setCoMotion}
           />
-          <Select
+          <ChoiceSelect
             label="Motion family"
-            data={options(MOTION_FAMILIES, MOTION_FAMILY_LABELS)}
+            values={MOTION_FAMILIES}
+            labels={MOTION_FAMILY_LABELS}
             value={motionFamily}
-            onChange={(value) => value && setMotionFamily(value as MotionFamily)}
-            allowDeselect={false}
+            onChange={setMotionFamily}
           />
         </Group>
         <PairList

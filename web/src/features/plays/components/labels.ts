@@ -37,21 +37,7 @@ export const MOTION_FAMILY_LABELS: Record<MotionFamily, string> = {
   partner_selling: "Partner selling",
 };
 
-export const STACK_LAYERS = [
-  "reseller_msp",
-  "alliance",
-  "cloud_market",
-  "ecosystem_platform",
-  "referral_influencer",
-] as const;
-export type StackLayer = (typeof STACK_LAYERS)[number];
-export const STACK_LAYER_LABELS: Record<StackLayer, string> = {
-  reseller_msp: "Reseller / MSP",
-  alliance: "Alliance",
-  cloud_market: "Cloud market",
-  ecosystem_platform: "Ecosystem platform",
-  referral_influencer: "Referral / influencer",
-};
+export { STACK_LAYER_LABELS, STACK_LAYERS, type StackLayer } from "../../../shared/vocabulary/stack-layers";
 
 export const LEAD_KINDS = ["vendor", "layer", "partners"] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];

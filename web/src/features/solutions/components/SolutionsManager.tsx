@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import type { Role } from "../../../shared/auth/roles";
-import { splitErrors, validateForm } from "../../../shared/forms/form-errors";
+import { useFormErrors } from "../../../shared/forms/use-form-errors";
 import { ErrorAlert } from "../../../shared/ui/ErrorAlert";
 import { IconPlus, IconTrash } from "../../../shared/ui/icons";
 import { TableSkeleton } from "../../../shared/ui/TableSkeleton";
@@ -28,18 +28,13 @@ function SolutionForm() {
   const save = useSaveSolution();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const { fieldErrors, showAlert } = splitErrors(save.error, FIELDS);
+  const { errorOf, showAlert, check } = useFormErrors(save, FIELDS);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = validateForm(solutionInputSchema, { name, description: description.trim() || null });
-    if (!checked.ok) {
-      setClientErrors(checked.errors);
-      return;
-    }
-    setClientErrors({});
-    save.mutate(checked.data, {
+    const input = check(solutionInputSchema, { name, description: description.trim() || null });
+    if (!input) return;
+    save.mutate(input, {
       onSuccess: () => {
         setName("");
         setDescription("");
@@ -58,7 +53,7 @@ function SolutionForm() {
               required
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={clientErrors.name ?? fieldErrors.name}
+              error={errorOf("name")}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -68,7 +63,7 @@ function SolutionForm() {
               minRows={1}
               value={description}
               onChange={(e) => setDescription(e.currentTarget.value)}
-              error={clientErrors.description ?? fieldErrors.description}
+              error={errorOf("description")}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 2 }}>
