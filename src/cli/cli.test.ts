@@ -4,16 +4,13 @@
  * The tests of the main flow run in order on one database: each builds on what the previous made.
  */
 import fs from "node:fs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { buildApp } from "../http/app.ts";
 import { DEMO_EMAIL, DEMO_WORKSPACE_NAME } from "../modules/demo/seed.ts";
-import { randomToken } from "../modules/identity/secrets.ts";
+import { type CliTarget, createCliTarget, failureLine, parseJson } from "../test/cli.ts";
 import {
-  type CliResult,
-  linesOf,
   PROCESS_TEST_TIMEOUT,
   READY_LINE,
   runCli,
@@ -22,63 +19,10 @@ import {
   tempDir,
 } from "../test/processes.ts";
 
-type Target = { env: Record<string, string>; location: string; dispose(): Promise<void> };
-
-/** Where the commands keep their data: a new data dir, or a new database on TEST_DATABASE_URL. */
-async function createTarget(): Promise<Target> {
-  const dataDir = tempDir("cli");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    return {
-      env: { ECOSTACK_DATA_DIR: dataDir },
-      location: dataDir,
-      async dispose() {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `ecostack_cli_${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    // The data dir is set too, to show that DATABASE_URL wins over it.
-    env: { DATABASE_URL: url.toString(), ECOSTACK_DATA_DIR: dataDir },
-    location: url.toString(),
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function parseJson<T>(result: CliResult): T {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
-
-/** A failed command: exit code 1, nothing on stdout and exactly one line on stderr, returned. */
-function failureLine(result: CliResult): string {
-  expect(result.code).toBe(1);
-  expect(result.stdout).toBe("");
-  const lines = linesOf(result.stderr);
-  expect(lines).toHaveLength(1);
-  return lines[0] ?? "";
-}
-
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("ecostack commands", { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  let target: Target;
+  let target: CliTarget;
   const cli = (...args: string[]) => runCli(args, target.env);
 
   const owner = { email: "owner@example.test", name: "Olivia Owner", password: "owner password 1" };
@@ -96,7 +40,7 @@ describe("ecostack commands", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   };
 
   beforeAll(async () => {
-    target = await createTarget();
+    target = await createCliTarget("cli");
   }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await target?.dispose();

@@ -5,47 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomToken } from "../modules/identity/secrets.ts";
-import { type CliResult, PROCESS_TEST_TIMEOUT, runCli, tempDir } from "../test/processes.ts";
-
-type Target = { env: Record<string, string>; dir: string; dispose(): Promise<void> };
-
-async function createTarget(): Promise<Target> {
-  const dir = tempDir("cli-exports");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
-  if (!serverUrl) {
-    return { env: { ECOSTACK_DATA_DIR: path.join(dir, "data") }, dir, dispose: async () => removeDir() };
-  }
-  const name = `ecostack_cli_exports_${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    dir,
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-      removeDir();
-    },
-  };
-}
-
-function succeeded(result: CliResult): string {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+import { type CliTarget, createCliTarget, succeeded } from "../test/cli.ts";
+import { type CliResult, PROCESS_TEST_TIMEOUT, runCli } from "../test/processes.ts";
 
 function failedWith(result: CliResult, message: string) {
   expect(result.code).toBe(1);
@@ -56,11 +18,11 @@ function failedWith(result: CliResult, message: string) {
 }
 
 describe("ecostack export <entity> and audit list", { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  let target: Target;
+  let target: CliTarget;
   const cli = (...args: string[]) => runCli(args, target.env);
 
   beforeAll(async () => {
-    target = await createTarget();
+    target = await createCliTarget("cli-exports", { dataSubdir: true });
     succeeded(await cli("demo", "--json"));
   }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {

@@ -2,55 +2,20 @@
  * `ecostack icp …` and `ecostack jobs …` as real child processes on a fresh embedded data dir (or
  * a throwaway database on TEST_DATABASE_URL). Rescoring runs inside the CLI process with progress.
  */
-import fs from "node:fs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
 import { accounts } from "../modules/accounts/tables.ts";
 import { createIcp } from "../modules/icps/service.ts";
-import { randomToken } from "../modules/identity/secrets.ts";
 import { enqueueJob } from "../modules/jobs/service.ts";
-import { type CliResult, linesOf, PROCESS_TEST_TIMEOUT, runCli, tempDir } from "../test/processes.ts";
+import {
+  type CliTarget,
+  cliOwnerContext,
+  createCliTarget,
+  createOwnedWorkspace,
+  parseJson,
+} from "../test/cli.ts";
+import { linesOf, PROCESS_TEST_TIMEOUT, runCli } from "../test/processes.ts";
 
-type Target = { env: Record<string, string>; dispose(): Promise<void> };
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
-
-async function createTarget(): Promise<Target> {
-  const dataDir = tempDir("cli-icps");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    return {
-      env: { ECOSTACK_DATA_DIR: dataDir },
-      dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const name = `ecostack_cli_icps_${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), ECOSTACK_DATA_DIR: dataDir },
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function parseJson<T>(result: CliResult): T {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 type JobJson = {
   id: string;
@@ -61,34 +26,18 @@ type JobJson = {
 };
 
 describe("ecostack icp and jobs commands", { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  let target: Target;
+  let target: CliTarget;
   let workspaceId = "";
   let pendingJobId = "";
   let brokenJobId = "";
   const cli = (...args: string[]) => runCli(args, target.env);
 
   beforeAll(async () => {
-    target = await createTarget();
-    expect(
-      (
-        await cli(
-          "user",
-          "create",
-          "--email",
-          "ops@icps.test",
-          "--name",
-          "Ops",
-          "--password",
-          "long enough pw",
-        )
-      ).code,
-    ).toBe(0);
-    workspaceId = parseJson<{ id: string }>(
-      await cli("workspace", "create", "--name", "ICP Co", "--owner", "ops@icps.test", "--json"),
-    ).id;
-    const database = await openDatabase(loadConfig({ ...target.env, ECOSTACK_LOG_LEVEL: "silent" }));
+    target = await createCliTarget("cli-icps");
+    workspaceId = await createOwnedWorkspace(cli, { email: "ops@icps.test", workspace: "ICP Co" });
+    const database = await target.open();
     try {
-      const ctx = { workspaceId, role: "owner" as const, actor: { kind: "cli" as const } };
+      const ctx = cliOwnerContext(workspaceId);
       await database.db.insert(accounts).values([
         { workspaceId, name: "Acme Steel", industry: "Manufacturing", employees: 900 },
         { workspaceId, name: "Borealis Parts", industry: "Manufacturing", employees: 10 },

@@ -4,50 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSafeCell } from "../modules/exports/csv.ts";
-import { randomToken } from "../modules/identity/secrets.ts";
-import { type CliResult, PROCESS_TEST_TIMEOUT, runCli, tempDir } from "../test/processes.ts";
-
-type Target = { env: Record<string, string>; dataDir: string; dispose(): Promise<void> };
-
-async function createTarget(): Promise<Target> {
-  const dataDir = tempDir("cli-mapping");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl)
-    return {
-      env: { ECOSTACK_DATA_DIR: dataDir },
-      dataDir,
-      dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    };
-  const name = `ecostack_cli_mapping_${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), ECOSTACK_DATA_DIR: dataDir },
-    dataDir,
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function parseJson<T>(result: CliResult): T {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+import { type CliTarget, createCliTarget, parseJson } from "../test/cli.ts";
+import { PROCESS_TEST_TIMEOUT, runCli } from "../test/processes.ts";
 
 type MatrixJson = {
   partner: { id: string; name: string };
@@ -57,11 +17,11 @@ type MatrixJson = {
 };
 
 describe("ecostack map", { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  let target: Target;
+  let target: CliTarget;
   const cli = (...args: string[]) => runCli(args, target.env);
 
   beforeAll(async () => {
-    target = await createTarget();
+    target = await createCliTarget("cli-mapping");
     // A fresh data dir is created and migrated before the seed: the slowest command of the file.
     const seeded = await runCli(["demo"], { ...target.env, ECOSTACK_DEMO: "1" }, PROCESS_TEST_TIMEOUT);
     expect(seeded.code, seeded.stderr).toBe(0);
@@ -97,7 +57,7 @@ describe("ecostack map", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 
   it("exports a partner's overlaps as CSV", async () => {
-    const file = path.join(target.dataDir, "fjordline.csv");
+    const file = path.join(target.dir, "fjordline.csv");
     const result = parseJson<{ rows: number; file: string }>(
       await cli(
         "map",

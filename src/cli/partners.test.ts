@@ -2,62 +2,17 @@
  * `ecostack partner …` and `ecostack account list` as real child processes, on a fresh embedded
  * data dir (or a throwaway database on TEST_DATABASE_URL). The steps build on each other.
  */
-import fs from "node:fs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
 import { createAccount } from "../modules/accounts/service.ts";
-import { randomToken } from "../modules/identity/secrets.ts";
-import { type CliResult, linesOf, PROCESS_TEST_TIMEOUT, runCli, tempDir } from "../test/processes.ts";
-
-type Target = { env: Record<string, string>; dispose(): Promise<void> };
-
-async function createTarget(): Promise<Target> {
-  const dataDir = tempDir("cli-partners");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    return {
-      env: { ECOSTACK_DATA_DIR: dataDir },
-      async dispose() {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `ecostack_cli_partners_${randomToken(6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "x")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), ECOSTACK_DATA_DIR: dataDir },
-    async dispose() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function parseJson<T>(result: CliResult): T {
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
-
-function failureLine(result: CliResult): string {
-  expect(result.code).toBe(1);
-  expect(result.stdout).toBe("");
-  const lines = linesOf(result.stderr);
-  expect(lines).toHaveLength(1);
-  return lines[0] ?? "";
-}
+import {
+  type CliTarget,
+  cliOwnerContext,
+  createCliTarget,
+  createOwnedWorkspace,
+  failureLine,
+  parseJson,
+} from "../test/cli.ts";
+import { linesOf, PROCESS_TEST_TIMEOUT, runCli } from "../test/processes.ts";
 
 type PartnerJson = {
   id: string;
@@ -69,27 +24,13 @@ type PartnerJson = {
 };
 
 describe("ecostack partner and account commands", { timeout: PROCESS_TEST_TIMEOUT }, () => {
-  let target: Target;
+  let target: CliTarget;
   let workspaceId = "";
   const cli = (...args: string[]) => runCli(args, target.env);
 
   beforeAll(async () => {
-    target = await createTarget();
-    const user = await cli(
-      "user",
-      "create",
-      "--email",
-      "ops@partners.test",
-      "--name",
-      "Ops",
-      "--password",
-      "long enough pw",
-    );
-    expect(user.code, user.stderr).toBe(0);
-    const ws = parseJson<{ id: string }>(
-      await cli("workspace", "create", "--name", "Partner Co", "--owner", "ops@partners.test", "--json"),
-    );
-    workspaceId = ws.id;
+    target = await createCliTarget("cli-partners");
+    workspaceId = await createOwnedWorkspace(cli, { email: "ops@partners.test", workspace: "Partner Co" });
   }, PROCESS_TEST_TIMEOUT);
 
   afterAll(async () => {
@@ -156,10 +97,9 @@ describe("ecostack partner and account commands", { timeout: PROCESS_TEST_TIMEOU
 
   it("lists accounts, filtered by status", async () => {
     expect((await cli("account", "list")).stdout).toBe("No accounts.\n");
-    const config = loadConfig({ ...target.env, ECOSTACK_LOG_LEVEL: "silent" });
-    const database = await openDatabase(config);
+    const database = await target.open();
     try {
-      const ctx = { workspaceId, role: "owner" as const, actor: { kind: "cli" as const } };
+      const ctx = cliOwnerContext(workspaceId);
       await createAccount(database.db, ctx, {
         name: "Orbit Foods",
         website: "orbitfoods.com",

@@ -2,9 +2,11 @@
  * Types of the role × route matrix (src/http/routes.test.ts). Each module contributes the sample
  * requests for its own routes in `src/modules/<name>/routes.matrix.ts`, a function of MatrixEnv
  * returning entries keyed "METHOD /api/v1/path/:param"; routes.test.ts spreads them into the
- * matrix, and fails when a served route has no entry.
+ * matrix, and fails when a served route has no entry. The `…Sample` functions below are the
+ * `prepare` of the plain read, list, rename and delete routes that several modules share.
  */
 import type { LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 import type { Policy, Role, WorkspaceContext } from "../http/policy.ts";
 import type { User } from "../modules/identity/service.ts";
 import type { Workspace } from "../modules/workspaces/service.ts";
@@ -65,3 +67,67 @@ export type MatrixEnv = {
   ownerCtxA: () => WorkspaceContext;
   uniq: () => string;
 };
+
+/** A sample resource of A, made fresh for one call. */
+export type Sample = { id: string; name: string };
+/** Reads a resource of A as its owner; rejects with "not found" when there is none. */
+export type ReadAsOwner = (id: string) => Promise<{ name: string }>;
+
+/** `GET …/:id`: the response is the sample, by its name. */
+export function readsSample(make: () => Promise<Sample>): Entry["prepare"] {
+  return async () => {
+    const target = await make();
+    return { params: { id: target.id }, succeeded: (r) => expect(r.json().name).toBe(target.name) };
+  };
+}
+
+/** A list route: the sample is among the first `limit` items. */
+export function listsSample(make: () => Promise<{ id: string }>, limit: string): Entry["prepare"] {
+  return async () => {
+    const target = await make();
+    return {
+      query: { limit },
+      succeeded: (r) => expect(r.json().items.map((i: { id: string }) => i.id)).toContain(target.id),
+    };
+  };
+}
+
+/**
+ * `PATCH …/:id` with a new name: the response matches `renamed` (by default, has the new name);
+ * a refused call leaves the old name.
+ */
+export function renamesSample<T extends Sample>(
+  make: () => Promise<T>,
+  read: ReadAsOwner,
+  newName: () => string,
+  renamed: (target: T, name: string) => Record<string, unknown> = (_target, name) => ({ name }),
+): Entry["prepare"] {
+  return async () => {
+    const target = await make();
+    const name = newName();
+    return {
+      params: { id: target.id },
+      body: { name },
+      succeeded: (r) => expect(r.json()).toMatchObject(renamed(target, name)),
+      async unchanged() {
+        expect((await read(target.id)).name).toBe(target.name);
+      },
+    };
+  };
+}
+
+/** `DELETE …/:id`: the sample is gone afterwards; a refused call leaves it as it was. */
+export function deletesSample(make: () => Promise<Sample>, read: ReadAsOwner): Entry["prepare"] {
+  return async () => {
+    const target = await make();
+    return {
+      params: { id: target.id },
+      async succeeded() {
+        await expect(read(target.id)).rejects.toThrow("not found");
+      },
+      async unchanged() {
+        expect((await read(target.id)).name).toBe(target.name);
+      },
+    };
+  };
+}

@@ -1,7 +1,7 @@
 /** Role × route matrix entries of the account and opportunity routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { deletesSample, type Entry, type MatrixEnv, readsSample } from "../../test/matrix.ts";
 import { createOpportunity, getOpportunity, listOpportunities } from "./opportunities.ts";
 import { createAccount, getAccount, listAccounts } from "./service.ts";
 
@@ -20,6 +20,8 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
       sourceRoute: "direct",
     });
   };
+  const readAccount = (id: string) => getAccount(db(), ctx(), id);
+  const readOpportunity = (id: string) => getOpportunity(db(), ctx(), id);
   const accountNamed = async (name: string) =>
     (await listAccounts(db(), ctx(), { q: name, limit: 10, sort: "name" })).items;
 
@@ -53,10 +55,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
     "GET /api/v1/accounts/:id": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeAccount();
-        return { params: { id: target.id }, succeeded: (r) => expect(r.json().name).toBe(target.name) };
-      },
+      prepare: readsSample(makeAccount),
     },
     "PATCH /api/v1/accounts/:id": {
       policy: policy.workspace(roles.editors),
@@ -68,7 +67,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
           body: { status: "customer", employees: 800 },
           succeeded: (r) => expect(r.json()).toMatchObject({ status: "customer", employees: 800 }),
           async unchanged() {
-            expect(await getAccount(db(), ctx(), target.id)).toMatchObject({
+            expect(await readAccount(target.id)).toMatchObject({
               status: "prospect",
               employees: 120,
             });
@@ -79,18 +78,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
     "DELETE /api/v1/accounts/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeAccount();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getAccount(db(), ctx(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getAccount(db(), ctx(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeAccount, readAccount),
     },
     "GET /api/v1/opportunities": {
       policy: policy.workspace(roles.anyMember),
@@ -128,10 +116,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
     "GET /api/v1/opportunities/:id": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeOpportunity();
-        return { params: { id: target.id }, succeeded: (r) => expect(r.json().name).toBe(target.name) };
-      },
+      prepare: readsSample(makeOpportunity),
     },
     "PATCH /api/v1/opportunities/:id": {
       policy: policy.workspace(roles.editors),
@@ -143,7 +128,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
           body: { status: "won", amount: 9000 },
           succeeded: (r) => expect(r.json()).toMatchObject({ status: "won", amount: 9000 }),
           async unchanged() {
-            expect(await getOpportunity(db(), ctx(), target.id)).toMatchObject({
+            expect(await readOpportunity(target.id)).toMatchObject({
               status: "open",
               amount: 5000,
             });
@@ -154,18 +139,7 @@ export function accountsMatrix(env: MatrixEnv): Record<string, Entry> {
     "DELETE /api/v1/opportunities/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeOpportunity();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getOpportunity(db(), ctx(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getOpportunity(db(), ctx(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeOpportunity, readOpportunity),
     },
   };
 }

@@ -2,7 +2,7 @@
  * The vendor's own CRM accounts: create, edit, search and list them. Imports (a later module) and
  * ICP scoring read the same rows; opportunities hang off an account (opportunities.ts).
  */
-import { eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inWorkspace } from "../../db/scope.ts";
@@ -10,15 +10,7 @@ import type { WorkspaceContext } from "../../http/policy.ts";
 import { conflict, invalid, notFound } from "../../http/problem.ts";
 import { type AccountStatus, accountStatuses } from "../strategy/vocabulary.ts";
 import { storedCountry } from "./country.ts";
-import {
-  containsPattern,
-  decodeKeysetCursor,
-  keysetAfter,
-  keysetOf,
-  keysetOrder,
-  keysetSortKey,
-  toKeysetPage,
-} from "./keyset.ts";
+import { listKeysetPage, nameOrDomainContains, someOf } from "./keyset-list.ts";
 import type { AccountCreateInput, AccountListQuery, AccountUpdateInput } from "./schemas.ts";
 import { accounts } from "./tables.ts";
 import { isWebsite, registrableDomain } from "./website.ts";
@@ -168,14 +160,12 @@ export async function accountExists(db: Db, ctx: WorkspaceContext, id: string): 
 }
 
 function filtersOf(query: AccountListQuery): (SQL | undefined)[] {
-  const some = <T>(values: T[] | undefined) => (values && values.length > 0 ? values : undefined);
-  const statuses = some(query.status);
-  const industries = some(query.industry);
+  const statuses = someOf(query.status);
+  const industries = someOf(query.industry);
   // "United States" finds the accounts stored as US.
-  const countries = some(query.country?.map((c) => storedCountry(c) ?? c));
-  const q = query.q ? containsPattern(query.q) : undefined;
+  const countries = someOf(query.country?.map((c) => storedCountry(c) ?? c));
   return [
-    q ? or(ilike(accounts.name, q), ilike(accounts.domain, q)) : undefined,
+    nameOrDomainContains(query.q, accounts),
     statuses ? inArray(accounts.status, statuses) : undefined,
     industries ? inArray(accounts.industry, industries) : undefined,
     countries ? inArray(accounts.country, countries) : undefined,
@@ -183,13 +173,5 @@ function filtersOf(query: AccountListQuery): (SQL | undefined)[] {
 }
 
 export async function listAccounts(db: Db, ctx: WorkspaceContext, query: AccountListQuery) {
-  const keyset = keysetOf(query.sort, { name: accounts.name, id: accounts.id });
-  const after = keysetAfter(keyset, decodeKeysetCursor(query.cursor));
-  const rows = await db
-    .select({ row: accounts, sortKey: keysetSortKey(keyset) })
-    .from(accounts)
-    .where(inWorkspace(accounts, ctx, after, ...filtersOf(query)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(query.limit + 1);
-  return toKeysetPage(rows, query.limit, keyset, toAccount);
+  return listKeysetPage(db, ctx, accounts, query, filtersOf(query), toAccount);
 }

@@ -1,7 +1,7 @@
 /** Role × route matrix entries of the ICP routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { deletesSample, type Entry, listsSample, type MatrixEnv, renamesSample } from "../../test/matrix.ts";
 import { accounts } from "../accounts/tables.ts";
 import { jobs } from "../jobs/tables.ts";
 import type { IcpCriterion } from "./scoring.ts";
@@ -17,19 +17,14 @@ export function icpsMatrix(env: MatrixEnv): Record<string, Entry> {
   const db = () => env.app().database.db;
   const makeTarget = async () =>
     (await createIcp(db(), env.ownerCtxA(), { name: `Matrix ICP ${env.uniq()}`, criteria })).icp;
+  const read = (id: string) => getIcp(db(), env.ownerCtxA(), id);
   const jobsOf = async (icpId: string) =>
     (await db().select({ id: jobs.id, input: jobs.input }).from(jobs)).filter((j) => j.input.icpId === icpId);
   return {
     "GET /api/v1/icps": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          query: { limit: "200" },
-          succeeded: (r) => expect(r.json().items.map((i: { id: string }) => i.id)).toContain(target.id),
-        };
-      },
+      prepare: listsSample(makeTarget, "200"),
     },
     "POST /api/v1/icps": {
       policy: policy.workspace(roles.editors),
@@ -65,34 +60,17 @@ export function icpsMatrix(env: MatrixEnv): Record<string, Entry> {
     "PATCH /api/v1/icps/:id": {
       policy: policy.workspace(roles.editors),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        const name = `Renamed ICP ${env.uniq()}`;
-        return {
-          params: { id: target.id },
-          body: { name },
-          succeeded: (r) => expect(r.json()).toMatchObject({ id: target.id, name }),
-          async unchanged() {
-            expect((await getIcp(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: renamesSample(
+        makeTarget,
+        read,
+        () => `Renamed ICP ${env.uniq()}`,
+        (target, name) => ({ id: target.id, name }),
+      ),
     },
     "DELETE /api/v1/icps/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getIcp(db(), env.ownerCtxA(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getIcp(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeTarget, read),
     },
     "POST /api/v1/icps/:id/rescore": {
       policy: policy.workspace(roles.editors),

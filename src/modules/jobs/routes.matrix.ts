@@ -1,7 +1,7 @@
 /** Role × route matrix entries of the job routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { type Entry, listsSample, type MatrixEnv } from "../../test/matrix.ts";
 import { enqueueJob, getJob } from "./service.ts";
 
 export function jobsMatrix(env: MatrixEnv): Record<string, Entry> {
@@ -13,13 +13,7 @@ export function jobsMatrix(env: MatrixEnv): Record<string, Entry> {
     "GET /api/v1/jobs": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          query: { limit: "5" },
-          succeeded: (r) => expect(r.json().items.map((j: { id: string }) => j.id)).toContain(target.id),
-        };
-      },
+      prepare: listsSample(makeTarget, "5"),
     },
     "GET /api/v1/jobs/:id": {
       policy: policy.workspace(roles.anyMember),

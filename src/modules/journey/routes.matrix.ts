@@ -1,12 +1,13 @@
 /** Role × route matrix entries of the journey arc routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { deletesSample, type Entry, type MatrixEnv, renamesSample } from "../../test/matrix.ts";
 import { createJourneyStage, getJourneyStage, listJourneyStages } from "./service.ts";
 
 export function journeyMatrix(env: MatrixEnv): Record<string, Entry> {
   const db = () => env.app().database.db;
   const makeTarget = () => createJourneyStage(db(), env.ownerCtxA(), { name: `Matrix Stage ${env.uniq()}` });
+  const read = (id: string) => getJourneyStage(db(), env.ownerCtxA(), id);
   const stageIds = async () => (await listJourneyStages(db(), env.ownerCtxA())).map((s) => s.id);
 
   return {
@@ -51,34 +52,17 @@ export function journeyMatrix(env: MatrixEnv): Record<string, Entry> {
     "PATCH /api/v1/journey-stages/:id": {
       policy: policy.workspace(roles.editors),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        const name = `Renamed Stage ${env.uniq()}`;
-        return {
-          params: { id: target.id },
-          body: { name },
-          succeeded: (r) => expect(r.json()).toMatchObject({ id: target.id, key: target.key, name }),
-          async unchanged() {
-            expect((await getJourneyStage(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: renamesSample(
+        makeTarget,
+        read,
+        () => `Renamed Stage ${env.uniq()}`,
+        (target, name) => ({ id: target.id, key: target.key, name }),
+      ),
     },
     "DELETE /api/v1/journey-stages/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getJourneyStage(db(), env.ownerCtxA(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getJourneyStage(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeTarget, read),
     },
   };
 }

@@ -1,13 +1,14 @@
 /** Role × route matrix entries of the partner routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import { deletesSample, type Entry, type MatrixEnv, readsSample } from "../../test/matrix.ts";
 import { createPartner, getPartner, listPartners } from "./service.ts";
 
 export function partnersMatrix(env: MatrixEnv): Record<string, Entry> {
   const db = () => env.app().database.db;
   const makeTarget = (name = `Matrix Partner ${env.uniq()}`) =>
     createPartner(db(), env.ownerCtxA(), { name, layers: ["alliance"], lifecycle: "active" });
+  const read = (id: string) => getPartner(db(), env.ownerCtxA(), id);
   const namesOf = async (search: string) => {
     const page = await listPartners(db(), env.ownerCtxA(), { q: search, limit: 10, sort: "name" });
     return page.items.map((p) => p.name);
@@ -43,10 +44,7 @@ export function partnersMatrix(env: MatrixEnv): Record<string, Entry> {
     "GET /api/v1/partners/:id": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        return { params: { id: target.id }, succeeded: (r) => expect(r.json().name).toBe(target.name) };
-      },
+      prepare: readsSample(makeTarget),
     },
     "PATCH /api/v1/partners/:id": {
       policy: policy.workspace(roles.editors),
@@ -59,7 +57,7 @@ export function partnersMatrix(env: MatrixEnv): Record<string, Entry> {
           succeeded: (r) =>
             expect(r.json()).toMatchObject({ lifecycle: "strategic", relationship: { priority: "high" } }),
           async unchanged() {
-            const after = await getPartner(db(), env.ownerCtxA(), target.id);
+            const after = await read(target.id);
             expect(after.lifecycle).toBe("active");
             expect(after.relationship.priority).toBeNull();
           },
@@ -69,18 +67,7 @@ export function partnersMatrix(env: MatrixEnv): Record<string, Entry> {
     "DELETE /api/v1/partners/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getPartner(db(), env.ownerCtxA(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getPartner(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeTarget, read),
     },
   };
 }

@@ -3,20 +3,12 @@
  * region, industry, tier and lifecycle stage, each with the alliance view of the relationship.
  * The API, the CLI and the strategy modules (coverage, the matrix, recommendations) call these.
  */
-import { arrayOverlaps, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { arrayOverlaps, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { inWorkspace } from "../../db/scope.ts";
 import type { WorkspaceContext } from "../../http/policy.ts";
 import { invalid, notFound } from "../../http/problem.ts";
-import {
-  containsPattern,
-  decodeKeysetCursor,
-  keysetAfter,
-  keysetOf,
-  keysetOrder,
-  keysetSortKey,
-  toKeysetPage,
-} from "../accounts/keyset.ts";
+import { listKeysetPage, nameOrDomainContains, someOf } from "../accounts/keyset-list.ts";
 import { isWebsite, registrableDomain } from "../accounts/website.ts";
 import { playStepPartners, playSteps, plays } from "../plays/tables.ts";
 import type { StrategyPartner } from "../strategy/coverage.ts";
@@ -225,16 +217,14 @@ export async function deletePartner(db: Db, ctx: WorkspaceContext, id: string): 
 }
 
 function filtersOf(query: PartnerListQuery): (SQL | undefined)[] {
-  const some = <T>(values: T[] | undefined) => (values && values.length > 0 ? values : undefined);
-  const layers = some(query.layer);
-  const types = some(query.type);
-  const lifecycles = some(query.lifecycle);
-  const regions = some(query.region);
-  const industries = some(query.industry);
-  const tiers = some(query.tier);
-  const q = query.q ? containsPattern(query.q) : undefined;
+  const layers = someOf(query.layer);
+  const types = someOf(query.type);
+  const lifecycles = someOf(query.lifecycle);
+  const regions = someOf(query.region);
+  const industries = someOf(query.industry);
+  const tiers = someOf(query.tier);
   return [
-    q ? or(ilike(partners.name, q), ilike(partners.domain, q)) : undefined,
+    nameOrDomainContains(query.q, partners),
     layers ? arrayOverlaps(partners.layers, layers) : undefined,
     types ? arrayOverlaps(partners.types, types) : undefined,
     lifecycles ? inArray(partners.lifecycle, lifecycles) : undefined,
@@ -246,15 +236,7 @@ function filtersOf(query: PartnerListQuery): (SQL | undefined)[] {
 
 /** A page of partners matching every given filter (values of one filter are alternatives). */
 export async function listPartners(db: Db, ctx: WorkspaceContext, query: PartnerListQuery) {
-  const keyset = keysetOf(query.sort, { name: partners.name, id: partners.id });
-  const after = keysetAfter(keyset, decodeKeysetCursor(query.cursor));
-  const rows = await db
-    .select({ row: partners, sortKey: keysetSortKey(keyset) })
-    .from(partners)
-    .where(inWorkspace(partners, ctx, after, ...filtersOf(query)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(query.limit + 1);
-  return toKeysetPage(rows, query.limit, keyset, toPartner);
+  return listKeysetPage(db, ctx, partners, query, filtersOf(query), toPartner);
 }
 
 /** Every partner of the workspace as the strategy functions (coverage, matrix, recommendations) see it. */

@@ -1,24 +1,26 @@
 /** Role × route matrix entries of the solution routes (see src/test/matrix.ts). */
 import { expect } from "vitest";
 import { policy, roles } from "../../http/policy.ts";
-import type { Entry, MatrixEnv } from "../../test/matrix.ts";
+import {
+  deletesSample,
+  type Entry,
+  listsSample,
+  type MatrixEnv,
+  readsSample,
+  renamesSample,
+} from "../../test/matrix.ts";
 import { createSolution, getSolution, listSolutions } from "./service.ts";
 
 export function solutionsMatrix(env: MatrixEnv): Record<string, Entry> {
   const db = () => env.app().database.db;
   const makeTarget = () => createSolution(db(), env.ownerCtxA(), { name: `Matrix Solution ${env.uniq()}` });
+  const read = (id: string) => getSolution(db(), env.ownerCtxA(), id);
 
   return {
     "GET /api/v1/solutions": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          query: { limit: "200" },
-          succeeded: (r) => expect(r.json().items.map((s: { id: string }) => s.id)).toContain(target.id),
-        };
-      },
+      prepare: listsSample(makeTarget, "200"),
     },
     "POST /api/v1/solutions": {
       policy: policy.workspace(roles.editors),
@@ -38,42 +40,17 @@ export function solutionsMatrix(env: MatrixEnv): Record<string, Entry> {
     "GET /api/v1/solutions/:id": {
       policy: policy.workspace(roles.anyMember),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        return { params: { id: target.id }, succeeded: (r) => expect(r.json().name).toBe(target.name) };
-      },
+      prepare: readsSample(makeTarget),
     },
     "PATCH /api/v1/solutions/:id": {
       policy: policy.workspace(roles.editors),
       ok: 200,
-      async prepare() {
-        const target = await makeTarget();
-        const name = `Renamed Solution ${env.uniq()}`;
-        return {
-          params: { id: target.id },
-          body: { name },
-          succeeded: (r) => expect(r.json().name).toBe(name),
-          async unchanged() {
-            expect((await getSolution(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: renamesSample(makeTarget, read, () => `Renamed Solution ${env.uniq()}`),
     },
     "DELETE /api/v1/solutions/:id": {
       policy: policy.workspace(roles.editors),
       ok: 204,
-      async prepare() {
-        const target = await makeTarget();
-        return {
-          params: { id: target.id },
-          async succeeded() {
-            await expect(getSolution(db(), env.ownerCtxA(), target.id)).rejects.toThrow("not found");
-          },
-          async unchanged() {
-            expect((await getSolution(db(), env.ownerCtxA(), target.id)).name).toBe(target.name);
-          },
-        };
-      },
+      prepare: deletesSample(makeTarget, read),
     },
   };
 }
