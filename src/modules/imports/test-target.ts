@@ -4,11 +4,10 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import pg from "pg";
 import { loadConfig } from "../../config.ts";
 import { type Database, openDatabase } from "../../db/client.ts";
 import { childEnv, repoRoot, runCli, tempDir } from "../../test/processes.ts";
-import { randomToken } from "../identity/secrets.ts";
+import { createThrowawayDatabase } from "../../test/throwaway-database.ts";
 
 export type ImportTarget = {
   env: Record<string, string>;
@@ -23,22 +22,9 @@ export async function createImportTarget(label: string): Promise<ImportTarget> {
   let env: Record<string, string> = { ECOSTACK_DATA_DIR: dir };
   let drop = async () => {};
   if (serverUrl) {
-    const name = `ecostack_${label.replace(/[^a-z]/g, "")}_${randomToken(6)
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, "x")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env = { ...env, DATABASE_URL: url.toString() };
-    drop = async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
+    const throwaway = await createThrowawayDatabase(serverUrl, label.replace(/[^a-z]/g, ""));
+    env = { ...env, DATABASE_URL: throwaway.url };
+    drop = () => throwaway.drop();
   }
   const user = await runCli(
     ["user", "create", "--email", "ops@imports.test", "--name", "Ops", "--password", "long enough pw"],
