@@ -328,6 +328,19 @@ describe("text containing U+0000", () => {
     const param = await t.app.inject({ method: "GET", url: "/api/v1/invitations/by-token/a%00b" });
     expect(expectProblem(param, 400, "validation_failed").errors?.[0]?.path).toBe("params.token");
   });
+
+  it("is not looked for on a URL no route serves: that is a 404, with or without credentials", async () => {
+    // "/links/./partners" collapses to "/links/partners", which no PUT route serves.
+    for (const headers of [{}, asOwner("PUT")]) {
+      const r = await t.app.inject({
+        method: "PUT",
+        url: "/api/v1/value-chain/links/./partners",
+        headers,
+        payload: { "": "\u0000" },
+      });
+      expect(r.statusCode, r.body).toBe(404);
+    }
+  });
 });
 
 describe("validation errors", () => {

@@ -17,6 +17,9 @@ function findNul(value: unknown, path: string, depth = 0): string | undefined {
 }
 
 export async function rejectNulCharacters(request: FastifyRequest) {
+  // A URL no route serves is answered 404 whatever it carries: nothing was validated, and a
+  // caller without credentials learns nothing more than "no such route".
+  if (request.is404) return;
   for (const [part, value] of [
     ["body", request.body],
     ["querystring", request.query],
