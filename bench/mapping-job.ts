@@ -78,7 +78,7 @@ export async function runJob(
     [workspace.id, partner.id],
   );
   await client.query("analyze accounts; analyze partner_accounts");
-  const { clearWarmIndexes } = await import("../src/modules/mapping/warm-index.ts");
+  const { clearWarmIndexes } = await import("../src/modules/mapping/warm-cache.ts");
   const timed = async <T>(work: () => Promise<T>) => {
     const cpu = process.cpuUsage();
     const started = performance.now();

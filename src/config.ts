@@ -26,7 +26,7 @@ const envSchema = z.object({
   ECOSTACK_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5_000_000),
   ECOSTACK_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(500),
   ECOSTACK_UPLOAD_RETENTION_DAYS: z.coerce.number().positive().default(7),
-  // Read by the mapping warm index (src/modules/mapping/warm-index.ts); checked here so that a
+  // Read by the mapping warm index (src/modules/mapping/warm-cache.ts); checked here so that a
   // typo stops the start instead of the first mapping run.
   ECOSTACK_MAPPING_CACHE_RECORDS: z.coerce.number().int().min(0).optional(),
 });

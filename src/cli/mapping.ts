@@ -16,6 +16,7 @@ import { findIcpByRef } from "../modules/icps/service.ts";
 import { presentJob } from "../modules/jobs/presenters.ts";
 import { runJob } from "../modules/jobs/run.ts";
 import { getJob, isFinished } from "../modules/jobs/service.ts";
+import { enqueueMapping } from "../modules/mapping/job.ts";
 import {
   allOverlaps,
   fitBands,
@@ -24,7 +25,6 @@ import {
   overlapStatuses,
 } from "../modules/mapping/overlaps.ts";
 import { overlapCsvHeader, overlapCsvValues, presentMatrix } from "../modules/mapping/presenters.ts";
-import { enqueueMapping } from "../modules/mapping/run.ts";
 import { getPartner, listPartners } from "../modules/partners/service.ts";
 import { CliError, cliContext, print, resolveWorkspace, withDatabase } from "./context.ts";
 import { createProgressPrinter, followJob, requireSucceeded } from "./jobs.ts";

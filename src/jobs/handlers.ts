@@ -3,6 +3,6 @@
  * runtime knows every kind before it takes work. Add a line here when a module adds a job kind.
  */
 import "../modules/icps/rescore.ts";
-import "../modules/mapping/run.ts";
+import "../modules/mapping/job.ts";
 import "../modules/imports/preview-job.ts";
 import "../modules/imports/commit-job.ts";

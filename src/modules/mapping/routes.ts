@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/service.ts";
 import { csvLine } from "../exports/csv.ts";
 import { jobView, presentJob } from "../jobs/presenters.ts";
 import { ecosystemPartners } from "./ecosystem.ts";
+import { enqueueMapping } from "./job.ts";
 import {
   allOverlaps,
   fitBands,
@@ -34,7 +35,6 @@ import {
   presentRecommendation,
   recommendationView,
 } from "./presenters.ts";
-import { enqueueMapping } from "./run.ts";
 import { listRecommendations } from "./service.ts";
 
 const idParams = z.object({ id: z.uuid() });

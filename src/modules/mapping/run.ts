@@ -1,6 +1,6 @@
 /**
- * Account mapping of one partner (`mapPartner`) and the `mapping.run` job that maps one partner
- * or every partner with an account list. A first run (or one after the engine settings changed)
+ * Account mapping of one partner (`mapPartner`); the `mapping.run` job that maps one partner or
+ * every partner with an account list is job.ts. A first run (or one after the engine settings changed)
  * matches both lists in full and replaces the partner's overlaps. Later runs are incremental:
  * only vendor and partner accounts changed since the last run's start are matched again against
  * the other side, their old overlaps deleted and the new ones inserted; every other overlap row
@@ -14,15 +14,12 @@
  * deleted, that side's ids), prepares only those and probes them against the warm sides; otherwise
  * (a restart, another process mapped the partner) it reads both lists in full, the cold way.
  */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { inWorkspace } from "../../db/scope.ts";
 import type { WorkspaceContext } from "../../http/policy.ts";
 import { notFound } from "../../http/problem.ts";
-import { registerJobHandler } from "../jobs/registry.ts";
-import { enqueueJob, type Job, toJob } from "../jobs/service.ts";
-import { jobs } from "../jobs/tables.ts";
-import { partnerAccounts, partners } from "../partners/tables.ts";
+import { partners } from "../partners/tables.ts";
 import { createIndexFromPrepared, type MatchIndex, prepareAll } from "./engine/blocking.ts";
 import {
   defaultSameThreshold,
@@ -44,16 +41,8 @@ import {
   readMappingState,
 } from "./store.ts";
 import { accountMatches } from "./tables.ts";
-import {
-  fitsWarmIndex,
-  keepWarmIndex,
-  matchChangedWarm,
-  takeWarmIndex,
-  type WarmEntry,
-  WarmSide,
-} from "./warm-index.ts";
-
-export const MAPPING_RUN = "mapping.run";
+import { fitsWarmIndex, keepWarmIndex, takeWarmIndex, type WarmEntry } from "./warm-cache.ts";
+import { matchChangedWarm, WarmSide } from "./warm-index.ts";
 
 /**
  * The engine settings a run used. Bump `engine` when the matching rules change: a partner mapped
@@ -422,77 +411,3 @@ export async function mapPartner(
     phasesMs,
   };
 }
-
-/** The partners a "map all" run covers: those with an account list, by name. */
-export async function partnersWithAccountLists(db: Db, ctx: WorkspaceContext) {
-  return db
-    .select({ id: partners.id, name: partners.name })
-    .from(partners)
-    .where(
-      inWorkspace(
-        partners,
-        ctx,
-        sql`exists (select 1 from ${partnerAccounts} pa where pa.partner_id = ${partners.id})`,
-      ),
-    )
-    .orderBy(asc(partners.name), asc(partners.id));
-}
-
-export type MappingTarget = { partnerId: string } | { all: true };
-
-/**
- * Starts a mapping job, or returns the one already queued or running for the same target: two
- * runs of one partner at once would only redo each other's work.
- */
-export async function enqueueMapping(db: Db, ctx: WorkspaceContext, target: MappingTarget): Promise<Job> {
-  const targetSql =
-    "partnerId" in target
-      ? sql`${jobs.input}->>'partnerId' = ${target.partnerId}`
-      : sql`${jobs.input}->>'all' = 'true'`;
-  const [active] = await db
-    .select()
-    .from(jobs)
-    .where(
-      inWorkspace(
-        jobs,
-        ctx,
-        eq(jobs.kind, MAPPING_RUN),
-        targetSql,
-        inArray(jobs.status, ["queued", "running"]),
-      ),
-    )
-    .limit(1);
-  if (active) return toJob(active);
-  return enqueueJob(
-    db,
-    ctx,
-    MAPPING_RUN,
-    "partnerId" in target ? { partnerId: target.partnerId } : { all: true },
-  );
-}
-
-registerJobHandler(MAPPING_RUN, async (run) => {
-  const partnerId = typeof run.input.partnerId === "string" ? run.input.partnerId : undefined;
-  if (!partnerId && run.input.all !== true)
-    throw new Error("The job names no partner (input.partnerId or all).");
-  const targets = partnerId
-    ? await run.db
-        .select({ id: partners.id, name: partners.name })
-        .from(partners)
-        .where(inWorkspace(partners, run.ctx, eq(partners.id, partnerId)))
-    : await partnersWithAccountLists(run.db, run.ctx);
-  if (partnerId && targets.length === 0) throw new Error("The partner no longer exists.");
-  const total = Math.max(1, targets.length) * PROGRESS_SCALE;
-  await run.reportProgress(0, total, `Mapping ${targets.length} partner${targets.length === 1 ? "" : "s"}`);
-  const mapped: Record<string, unknown>[] = [];
-  // Each partner's run is idempotent and incremental, so a resumed job simply goes through the
-  // list again: partners finished before the restart have nothing left to do.
-  for (const [index, target] of targets.entries()) {
-    const result = await mapPartner(run.db, run.ctx, target.id, {
-      onProgress: (done, _total, phase) =>
-        run.reportProgress(index * PROGRESS_SCALE + done, total, `${target.name}: ${phase}`),
-    });
-    mapped.push({ partnerId: target.id, partnerName: target.name, ...result });
-  }
-  return { partners: mapped };
-});

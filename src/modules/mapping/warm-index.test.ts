@@ -26,13 +26,12 @@ import { accountMatches, partnerMappingState } from "./tables.ts";
 import {
   clearWarmIndexes,
   keepWarmIndex,
-  matchChangedWarm,
   takeWarmIndex,
   type WarmEntry,
-  WarmSide,
   warmIndexLimit,
   warmIndexRecords,
-} from "./warm-index.ts";
+} from "./warm-cache.ts";
+import { matchChangedWarm, WarmSide } from "./warm-index.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number) {

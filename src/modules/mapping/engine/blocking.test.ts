@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TypedArena } from "./arena.ts";
 import {
   type BlockingOptions,
   type CandidatePairs,
@@ -10,7 +11,6 @@ import {
   prepareAll,
   probeKeyIds,
   probeSideCounts,
-  TypedArena,
 } from "./blocking.ts";
 import { candidatesOfLists, joinKeys } from "./list-join.ts";
 import { type MatchRecord, prepareRecord } from "./match.ts";

@@ -5,6 +5,8 @@
  * records a side that avoids one cache miss per key (tens of millions of them), and all of it runs
  * in one buffer (TypedArena) so that the garbage collector is not woken by each big array.
  */
+
+import { TypedArena } from "./arena.ts";
 import {
   arenaBytes,
   type BlockingOptions,
@@ -14,7 +16,6 @@ import {
   defaultMaxExactBlockPairs,
   defaultMaxTypoBlockPairs,
   keyBound,
-  TypedArena,
 } from "./blocking.ts";
 import { fingerprintSize, writeFingerprints } from "./fingerprint.ts";
 import type { PreparedRecord } from "./prepare.ts";
